@@ -7,7 +7,7 @@ headers are redacted and the client scrubs its token from messages and bodies be
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from ._export import ExportCheckpoint
@@ -31,9 +31,28 @@ __all__ = [
     "ExportError",
     "status_error_class",
     "REDACTED",
+    "redact_headers",
 ]
 
 REDACTED = "[redacted]"
+
+_SECRET_HEADER_PARTS = ("authorization", "cookie", "token", "secret", "key", "signature")
+
+
+def redact_headers(headers: Mapping[str, str]) -> dict[str, str]:
+    """Return a copy of ``headers`` with every credential-bearing value replaced.
+
+    Args:
+        headers: Request or response headers.
+
+    Returns:
+        A plain dict; values of headers such as ``Authorization``, ``Cookie``, ``Set-Cookie`` or
+        any name containing "token", "secret", "key" or "signature" read ``[redacted]``.
+    """
+    return {
+        name: REDACTED if any(part in name.lower() for part in _SECRET_HEADER_PARTS) else value
+        for name, value in headers.items()
+    }
 
 
 def _rebuild(cls: type[LizaError], state: dict[str, Any]) -> LizaError:
@@ -117,7 +136,6 @@ class APIStatusError(LizaError):
     """
 
     status_code: int
-    default_status: ClassVar[int | None] = None
 
     def __init__(
         self,
@@ -135,7 +153,7 @@ class APIStatusError(LizaError):
         self.status_code = status_code
         self.method = method
         self.url = url
-        self.headers = dict(headers or {})
+        self.headers = redact_headers(headers or {})
         self.body = body
         self.request_id = request_id
         self.attempts = attempts
@@ -153,37 +171,25 @@ class APIStatusError(LizaError):
 class BadRequestError(APIStatusError):
     """400: the API rejected the request as invalid."""
 
-    default_status = 400
-
 
 class AuthenticationError(APIStatusError):
     """401: the token is missing, wrong or expired."""
-
-    default_status = 401
 
 
 class PermissionDeniedError(APIStatusError):
     """403: the token may not do this (role, or a category the connection was not granted)."""
 
-    default_status = 403
-
 
 class NotFoundError(APIStatusError):
     """404: no such connection, object type or route."""
-
-    default_status = 404
 
 
 class ConflictError(APIStatusError):
     """409: the request conflicts with the current state."""
 
-    default_status = 409
-
 
 class UnprocessableEntityError(APIStatusError):
     """422: the request was well-formed but could not be processed."""
-
-    default_status = 422
 
 
 class RateLimitError(APIStatusError):
@@ -192,8 +198,6 @@ class RateLimitError(APIStatusError):
     Attributes:
         retry_after: Seconds the server asked to wait, when it said.
     """
-
-    default_status = 429
 
     def __init__(self, message: str, *, retry_after: float | None = None, **kwargs: Any) -> None:
         super().__init__(message, **kwargs)
@@ -255,17 +259,13 @@ class ExportError(LizaError):
 
 
 _BY_STATUS: dict[int, type[APIStatusError]] = {
-    cls.default_status: cls
-    for cls in (
-        BadRequestError,
-        AuthenticationError,
-        PermissionDeniedError,
-        NotFoundError,
-        ConflictError,
-        UnprocessableEntityError,
-        RateLimitError,
-    )
-    if cls.default_status is not None
+    400: BadRequestError,
+    401: AuthenticationError,
+    403: PermissionDeniedError,
+    404: NotFoundError,
+    409: ConflictError,
+    422: UnprocessableEntityError,
+    429: RateLimitError,
 }
 
 

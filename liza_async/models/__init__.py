@@ -1,7 +1,18 @@
 """liza's models: the API's own objects and typed records for every category."""
 
 from ._base import Model, OpenEnum, Record, model_for, register, registered_models
-from .common import Address, Email, EmailType, Metadata, MetadataFormat, Telephone, TelephoneType
+from .common import (
+    Address,
+    Attachment,
+    Email,
+    EmailType,
+    EmploymentType,
+    Metadata,
+    MetadataFormat,
+    Reference,
+    Telephone,
+    TelephoneType,
+)
 from .core import (
     CallbackRequest,
     Connection,
@@ -11,21 +22,50 @@ from .core import (
     PassthroughRequest,
     PassthroughResponse,
 )
+from .crm import (
+    CrmCompany,
+    CrmContact,
+    CrmDeal,
+    CrmEvent,
+    CrmEventCall,
+    CrmEventEmail,
+    CrmEventForm,
+    CrmEventMarketingEmail,
+    CrmEventMeeting,
+    CrmEventNote,
+    CrmEventPageView,
+    CrmEventTask,
+    CrmEventType,
+    CrmFormField,
+    CrmFormFieldOption,
+    CrmFormFieldType,
+    CrmLead,
+    CrmPipeline,
+    CrmStage,
+    CrmTaskPriority,
+    CrmTaskStatus,
+)
 
 __all__ = [
+    # conventions and registry
     "Model",
     "OpenEnum",
     "Record",
     "model_for",
     "register",
     "registered_models",
+    # shared building blocks
     "Address",
+    "Attachment",
     "Email",
     "EmailType",
+    "EmploymentType",
     "Metadata",
     "MetadataFormat",
+    "Reference",
     "Telephone",
     "TelephoneType",
+    # the API's own objects
     "CallbackRequest",
     "ConnectRequest",
     "ConnectSession",
@@ -33,4 +73,26 @@ __all__ = [
     "Integration",
     "PassthroughRequest",
     "PassthroughResponse",
+    # crm
+    "CrmCompany",
+    "CrmContact",
+    "CrmDeal",
+    "CrmEvent",
+    "CrmEventCall",
+    "CrmEventEmail",
+    "CrmEventForm",
+    "CrmEventMarketingEmail",
+    "CrmEventMeeting",
+    "CrmEventNote",
+    "CrmEventPageView",
+    "CrmEventTask",
+    "CrmEventType",
+    "CrmFormField",
+    "CrmFormFieldOption",
+    "CrmFormFieldType",
+    "CrmLead",
+    "CrmPipeline",
+    "CrmStage",
+    "CrmTaskPriority",
+    "CrmTaskStatus",
 ]

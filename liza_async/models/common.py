@@ -1,4 +1,4 @@
-"""Building blocks shared by many categories: emails, telephones, addresses, metadata."""
+"""Shapes shared by many categories: emails, telephones, addresses, metadata, references."""
 
 from typing import Any
 
@@ -8,10 +8,13 @@ from ._base import Model, OpenEnum
 
 __all__ = [
     "Address",
+    "Attachment",
     "Email",
     "EmailType",
+    "EmploymentType",
     "Metadata",
     "MetadataFormat",
+    "Reference",
     "Telephone",
     "TelephoneType",
 ]
@@ -51,6 +54,21 @@ class MetadataFormat(OpenEnum):
     YES_NO = "YES_NO"
     CURRENCY = "CURRENCY"
     URL = "URL"
+
+
+class EmploymentType(OpenEnum):
+    """The kind of employment of a job (ATS) or an employee (HR)."""
+
+    FULL_TIME = "FULL_TIME"
+    PART_TIME = "PART_TIME"
+    CONTRACTOR = "CONTRACTOR"
+    INTERN = "INTERN"
+    CONSULTANT = "CONSULTANT"
+    VOLUNTEER = "VOLUNTEER"
+    CASUAL = "CASUAL"
+    SEASONAL = "SEASONAL"
+    FREELANCE = "FREELANCE"
+    OTHER = "OTHER"
 
 
 @attrs.define(kw_only=True)
@@ -93,3 +111,30 @@ class Metadata(Model):
     format: MetadataFormat | str | None = None
     value: Any = None
     extra_data: Any = None
+
+
+@attrs.define(kw_only=True)
+class Reference(Model):
+    """A pointer to another record: a deal's pipeline, a file's owner record, an item's collection.
+
+    Attributes:
+        type: What kind of record ``id`` names, when the API says (a free-form string).
+    """
+
+    id: str | None = None
+    name: str | None = None
+    type: str | None = None
+
+
+@attrs.define(kw_only=True)
+class Attachment(Model):
+    """A file attached to a calendar event or an invoice.
+
+    Attributes:
+        download_url: A link to the file's contents (often short-lived).
+    """
+
+    id: str | None = None
+    name: str | None = None
+    mime_type: str | None = None
+    download_url: str | None = None

@@ -220,6 +220,7 @@ class ResponseDecodeError(LizaError):
     """The API answered, but the body is not what was expected (invalid JSON, wrong shape or type).
 
     Attributes:
+        reason: What is wrong, without the location.
         path: Where in the body the problem is, e.g. ``data[3].emails[0].email`` ('' for the whole).
         status_code: The HTTP status of the response.
         url: The URL of the request.
@@ -228,7 +229,7 @@ class ResponseDecodeError(LizaError):
 
     def __init__(
         self,
-        message: str,
+        reason: str,
         *,
         path: str = "",
         status_code: int | None = None,
@@ -236,7 +237,9 @@ class ResponseDecodeError(LizaError):
         body: bytes = b"",
     ) -> None:
         where = f" at {path}" if path else ""
-        super().__init__(f"{message}{where}")
+        source = f" (HTTP {status_code} from {url})" if status_code is not None and url else ""
+        super().__init__(f"{reason}{where}{source}")
+        self.reason = reason
         self.path = path
         self.status_code = status_code
         self.url = url

@@ -1,22 +1,373 @@
-"""Bulk export: concurrent offset paging, in order, in bounded memory, resumable."""
+"""Bulk export: concurrent offset paging, delivered in order, in bounded memory, resumable.
+
+A window of at most ``concurrency`` page requests runs ahead of the consumer at increasing
+offsets. Pages are delivered strictly in offset order, so at most ``concurrency`` pages wait in
+memory plus the one being consumed. The first end-of-data page stops the export and cancels
+every request beyond it. Records already delivered are remembered by id for a while (a window of
+recent ids) so a record that shifted across a page boundary is not delivered twice.
+"""
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import json
+import time
+from collections import deque
+from collections.abc import AsyncGenerator, AsyncIterator, Awaitable, Callable
+from types import TracebackType
+from typing import Any, Generic, TypeVar
+
 import attrs
 
-__all__ = ["ExportCheckpoint"]
+from ._converter import converter, structure_list
+from ._errors import ExportError, LizaError, LizaValidationError
+
+__all__ = ["AsyncExport", "ExportCheckpoint", "ExportStats", "RawPage"]
+
+T = TypeVar("T")
+
+_CHECKPOINT_VERSION = 1
 
 
 @attrs.frozen(kw_only=True)
 class ExportCheckpoint:
     """Where an export stands: enough to resume it without losing or repeating a record.
 
+    Save it with :meth:`to_json`, load it with :meth:`from_json`, and pass it as
+    ``checkpoint=`` to the same export call.
+
     Attributes:
+        connection_id: The connection exported.
+        category: The category exported.
+        object_type: The object type exported.
+        query: The export's ``query`` filter.
+        updated_gte: The export's ``updated_gte`` filter (ISO 8601).
         next_offset: The offset of the first record not yet delivered.
-        recent_ids: Ids delivered just before ``next_offset``, to drop them if data shifted.
+        recent_ids: Ids delivered just before ``next_offset``; dropped if they show up again.
         delivered: How many records were delivered so far.
     """
 
-    next_offset: int
+    connection_id: str
+    category: str
+    object_type: str
+    query: str | None = None
+    updated_gte: str | None = None
+    next_offset: int = 0
     recent_ids: tuple[str, ...] = ()
     delivered: int = 0
+
+    def to_json(self) -> str:
+        """Return the checkpoint as a JSON document."""
+        return json.dumps({"version": _CHECKPOINT_VERSION, **converter.unstructure(self)})
+
+    @classmethod
+    def from_json(cls, text: str | bytes) -> ExportCheckpoint:
+        """Load a checkpoint saved by :meth:`to_json`.
+
+        Args:
+            text: The JSON document.
+
+        Returns:
+            The checkpoint.
+
+        Raises:
+            LizaValidationError: The document is not a checkpoint of this version.
+        """
+        problem = f"not a liza export checkpoint (version {_CHECKPOINT_VERSION})"
+        try:
+            data = json.loads(text)
+        except ValueError:
+            raise LizaValidationError("checkpoint", f"{problem}: invalid JSON") from None
+        if not isinstance(data, dict) or data.pop("version", None) != _CHECKPOINT_VERSION:
+            raise LizaValidationError("checkpoint", problem)
+        try:
+            checkpoint = converter.structure(data, cls)
+        except Exception as exc:  # cattrs reports a mismatch in several ways; all mean "bad"
+            raise LizaValidationError("checkpoint", f"{problem}: {exc}") from None
+        if checkpoint.next_offset < 0 or checkpoint.delivered < 0:
+            raise LizaValidationError("checkpoint", f"{problem}: negative offset or count")
+        return checkpoint
+
+
+@attrs.define
+class ExportStats:
+    """Counters of an export so far.
+
+    Attributes:
+        records: Records delivered.
+        pages: Pages received.
+        duplicates: Records dropped because their id was already delivered.
+        retries: Requests retried (failures and throttling included).
+        throttled: 429 answers received.
+        total: The total the API reported, when it did.
+        started: ``time.monotonic()`` when the export started.
+    """
+
+    records: int = 0
+    pages: int = 0
+    duplicates: int = 0
+    retries: int = 0
+    throttled: int = 0
+    total: int | None = None
+    started: float = attrs.field(factory=time.monotonic)
+
+    @property
+    def elapsed(self) -> float:
+        """Seconds since the export started."""
+        return time.monotonic() - self.started
+
+
+@attrs.frozen
+class RawPage:
+    """One page as received: raw JSON items and what the API said about the rest."""
+
+    offset: int
+    limit: int
+    items: list[dict[str, Any]]
+    total: int | None
+    has_more: bool | None
+    path: str
+    attempts: int
+    throttled: int
+
+    @property
+    def is_last(self) -> bool:
+        """Whether no records follow (the end rules of design.md §2)."""
+        return (
+            not self.items
+            or len(self.items) < self.limit
+            or self.has_more is False
+            or (self.total is not None and self.offset + len(self.items) >= self.total)
+        )
+
+
+FetchPage = Callable[[int], Awaitable[RawPage]]
+
+
+class AsyncExport(Generic[T]):
+    """An export in progress. Iterate it (``async for``) for records, or :meth:`batches`.
+
+    Get one from ``liza.records.export(...)``; nothing is requested until iteration starts.
+    Leaving the loop early (``break``, an exception, cancellation) cancels every request in
+    flight. After an :class:`ExportError`, ``error.checkpoint`` resumes the export.
+
+    Attributes:
+        stats: Counters so far (records, pages, duplicates, retries, 429s, total).
+    """
+
+    def __init__(
+        self,
+        fetch: FetchPage,
+        model: type[T] | None,
+        *,
+        concurrency: int,
+        page_size: int,
+        start: ExportCheckpoint,
+    ) -> None:
+        self._fetch = fetch
+        self._model = model
+        self._concurrency = concurrency
+        self._page_size = page_size
+        self._start = start
+        self._next_offset = start.next_offset
+        self._delivered = start.delivered
+        window = max(2 * page_size, len(start.recent_ids))
+        self._recent: deque[str] = deque(start.recent_ids, maxlen=window)
+        self._recent_set = set(self._recent)
+        self._iterator: AsyncGenerator[Any, None] | None = None
+        self.stats = ExportStats()
+
+    @property
+    def checkpoint(self) -> ExportCheckpoint:
+        """Where the export stands now: resume from here to continue after what was delivered."""
+        return attrs.evolve(
+            self._start,
+            next_offset=self._next_offset,
+            recent_ids=tuple(self._recent),
+            delivered=self._delivered,
+        )
+
+    @property
+    def total(self) -> int | None:
+        """The number of matching records, once the API has said."""
+        return self.stats.total
+
+    def __aiter__(self) -> AsyncIterator[T]:
+        return self._track(self._records())
+
+    def batches(self) -> AsyncIterator[list[T]]:
+        """Yield the records page by page.
+
+        A batch may be shorter than a page (records already delivered are dropped). The
+        checkpoint covers a batch as soon as it is yielded.
+
+        Returns:
+            An async iterator of lists of records.
+        """
+        return self._track(self._batches(self._model))
+
+    def raw_batches(self) -> AsyncIterator[list[dict[str, Any]]]:
+        """Like :meth:`batches`, but each record is the JSON object as received, not decoded.
+
+        This is the fast path for writing files.
+
+        Returns:
+            An async iterator of lists of JSON objects.
+        """
+        return self._track(self._batches(None))
+
+    def _track(self, iterator: AsyncGenerator[Any, None]) -> AsyncGenerator[Any, None]:
+        if self._iterator is not None:
+            raise LizaError("an export can be iterated only once; start a new one to repeat it")
+        self._iterator = iterator
+        return iterator
+
+    async def _records(self) -> AsyncGenerator[T, None]:
+        async with contextlib.aclosing(self._deliver(self._model)) as pages:
+            async for page, fresh in pages:
+                for position, item in fresh:
+                    self._next_offset = page.offset + position + 1
+                    yield item
+                self._next_offset = page.offset + len(page.items)
+
+    async def _batches(self, model: type[Any] | None) -> AsyncGenerator[list[Any], None]:
+        async with contextlib.aclosing(self._deliver(model)) as pages:
+            async for page, fresh in pages:
+                self._next_offset = page.offset + len(page.items)
+                yield [item for _, item in fresh]
+
+    async def _deliver(
+        self, model: type[Any] | None
+    ) -> AsyncGenerator[tuple[RawPage, list[tuple[int, Any]]], None]:
+        """Yield each page with its records not delivered before, as (position, record)."""
+        async with contextlib.aclosing(self._pages()) as pages:
+            async for page in pages:
+                fresh: list[tuple[int, Any]] = []
+                for position, item in enumerate(page.items):
+                    record_id = item.get("id")
+                    if isinstance(record_id, str):
+                        if record_id in self._recent_set:
+                            self.stats.duplicates += 1
+                            continue
+                        self._remember(record_id)
+                    fresh.append((position, item))
+                if model is not None and fresh:
+                    decoded = structure_list([item for _, item in fresh], model, path=page.path)
+                    fresh = [(p, d) for (p, _), d in zip(fresh, decoded, strict=True)]
+                self._delivered += len(fresh)
+                self.stats.records += len(fresh)
+                yield page, fresh
+
+    def _remember(self, record_id: str) -> None:
+        if len(self._recent) == self._recent.maxlen:
+            self._recent_set.discard(self._recent[0])
+        self._recent.append(record_id)
+        self._recent_set.add(record_id)
+
+    async def _pages(self) -> AsyncGenerator[RawPage, None]:
+        """Fetch pages concurrently; yield them in offset order up to the first last page."""
+        window: dict[int, asyncio.Task[RawPage]] = {}
+        next_request = next_delivery = self._next_offset
+
+        def refill() -> None:
+            nonlocal next_request
+            total = self.stats.total
+            while len(window) < self._concurrency and (total is None or next_request < total):
+                window[next_request] = asyncio.ensure_future(self._fetch(next_request))
+                next_request += self._page_size
+
+        try:
+            refill()
+            while (task := window.pop(next_delivery, None)) is not None:
+                try:
+                    page = await task
+                except LizaError as exc:
+                    raise ExportError(
+                        f"the export stopped at offset {self._next_offset}: {exc}; pass "
+                        "error.checkpoint as checkpoint= to resume from there",
+                        checkpoint=self.checkpoint,
+                        cause=exc,
+                    ) from exc
+                self.stats.pages += 1
+                self.stats.retries += page.attempts - 1
+                self.stats.throttled += page.throttled
+                if page.total is not None:
+                    self.stats.total = page.total
+                if page.is_last:
+                    yield page
+                    return
+                next_delivery = page.offset + len(page.items)
+                refill()  # before yielding, so requests run while the consumer works
+                yield page
+        finally:
+            for pending in window.values():
+                pending.cancel()
+            if window:
+                await asyncio.gather(*window.values(), return_exceptions=True)
+
+    async def aclose(self) -> None:
+        """Stop the export and cancel every request in flight. Safe to call more than once."""
+        iterator = self._iterator
+        if iterator is None:
+            self._iterator = _closed()
+        else:
+            await iterator.aclose()
+
+    async def __aenter__(self) -> AsyncExport[T]:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        await self.aclose()
+
+
+async def _closed() -> AsyncGenerator[Any, None]:
+    return
+    yield  # an async generator that yields nothing
+
+
+def start_checkpoint(
+    checkpoint: ExportCheckpoint | None,
+    *,
+    connection_id: str,
+    category: str,
+    object_type: str,
+    query: str | None,
+    updated_gte: str | None,
+) -> ExportCheckpoint:
+    """Return where an export starts: the given checkpoint, checked to belong to this export.
+
+    Raises:
+        LizaValidationError: The checkpoint was made by a different export.
+    """
+    fresh = ExportCheckpoint(
+        connection_id=connection_id,
+        category=category,
+        object_type=object_type,
+        query=query,
+        updated_gte=updated_gte,
+    )
+    if checkpoint is None:
+        return fresh
+    if not isinstance(checkpoint, ExportCheckpoint):
+        raise LizaValidationError("checkpoint", "expected an ExportCheckpoint or None")
+    mine = (connection_id, category, object_type, query, updated_gte)
+    theirs = (
+        checkpoint.connection_id,
+        checkpoint.category,
+        checkpoint.object_type,
+        checkpoint.query,
+        checkpoint.updated_gte,
+    )
+    if mine != theirs:
+        raise LizaValidationError(
+            "checkpoint",
+            f"it was made by another export ({'/'.join(map(str, theirs))}); "
+            f"this export is {'/'.join(map(str, mine))}",
+        )
+    return checkpoint

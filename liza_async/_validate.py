@@ -26,6 +26,7 @@ __all__ = [
     "relative_path",
     "string_list",
     "updated_gte",
+    "whole_number",
 ]
 
 _CATEGORIES = ", ".join(c.value for c in Category)
@@ -103,28 +104,35 @@ def string_list(param: str, value: object) -> list[str]:
     return items
 
 
-def limit(value: object) -> int:
-    """Check a page size: a whole number from 1 to 100.
+def whole_number(param: str, value: object, low: int, high: int | None = None) -> int:
+    """Check a whole number within bounds (``bool`` is not a number here).
+
+    Args:
+        param: The argument's name, for the message.
+        value: The value given.
+        low: The smallest allowed value.
+        high: The largest allowed value, if any.
+
+    Returns:
+        The number.
 
     Raises:
-        LizaValidationError: Outside 1 to 100 or not an int.
+        LizaValidationError: Not an int, or out of bounds.
     """
-    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= MAX_LIMIT:
-        raise LizaValidationError(
-            "limit", f"expected a whole number from 1 to {MAX_LIMIT}; got {value!r}"
-        )
+    if type(value) is not int or value < low or (high is not None and value > high):
+        allowed = f"from {low} to {high}" if high is not None else f">= {low}"
+        raise LizaValidationError(param, f"expected a whole number {allowed}; got {value!r}")
     return value
+
+
+def limit(value: object, param: str = "limit") -> int:
+    """Check a page size: a whole number from 1 to 100."""
+    return whole_number(param, value, 1, MAX_LIMIT)
 
 
 def offset(value: object) -> int:
-    """Check an offset: a whole number >= 0.
-
-    Raises:
-        LizaValidationError: Negative or not an int.
-    """
-    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise LizaValidationError("offset", f"expected a whole number >= 0; got {value!r}")
-    return value
+    """Check an offset: a whole number >= 0."""
+    return whole_number("offset", value, 0)
 
 
 def updated_gte(value: object) -> str | None:

@@ -2,21 +2,31 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import contextlib
+from collections.abc import AsyncGenerator, AsyncIterator, Mapping
 from datetime import date, datetime
 from typing import Any, TypeVar, overload
 
+import attrs
+
 from .. import _validate
 from .._config import Timeout
-from .._errors import LizaValidationError
+from .._errors import LizaValidationError, ResponseDecodeError
+from .._export import AsyncExport, ExportCheckpoint, RawPage, start_checkpoint
+from .._http import Response, decoding, read_list
 from .._pagination import Page
 from .._types import NOT_GIVEN, Category, NotGiven
 from ..models import Record, model_for
 from ._base import AsyncResource
 
-__all__ = ["AsyncRecords", "resolve_model"]
+__all__ = ["EXPORT_MIN_RETRIES", "MAX_CONCURRENCY", "AsyncRecords", "resolve_model"]
 
 R = TypeVar("R", bound=Record)
+
+MAX_CONCURRENCY = 32
+"""The most page requests an export keeps in flight (the connection pool allows 32 per host)."""
+EXPORT_MIN_RETRIES = 5
+"""An export retries each page at least this often: one lost page costs more than one call."""
 
 _LOOKUP_KEYS = ("email", "domain", "name", "linkedin_url", "company_name", "twitter")
 
@@ -60,6 +70,40 @@ def resolve_model(
         )
     kind = _validate.non_empty("object_type", object_type).strip().lower()
     return checked, kind, model_for(checked.value, kind)
+
+
+@attrs.frozen
+class _Target:
+    """The validated "what" of a multi-page read: connection, object type, filters, page size."""
+
+    connection_id: str
+    category: Category
+    object_type: str
+    model: type[Record]
+    page_size: int
+    query: str | None
+    updated_gte: str | None
+
+    @classmethod
+    def of(
+        cls,
+        connection_id: object,
+        category: type[Record] | Category | str,
+        object_type: str | None,
+        page_size: object,
+        query: object,
+        updated_gte: object,
+    ) -> _Target:
+        kind, object_name, model = resolve_model(category, object_type)
+        return cls(
+            connection_id=_validate.connection_id(connection_id),
+            category=kind,
+            object_type=object_name,
+            model=model,
+            page_size=_validate.limit(page_size, "page_size"),
+            query=_query(query),
+            updated_gte=_validate.updated_gte(updated_gte),
+        )
 
 
 class AsyncRecords(AsyncResource):
@@ -180,15 +224,14 @@ class AsyncRecords(AsyncResource):
         extra_headers: Mapping[str, str] | None = None,
     ) -> Page[R]:
         """Fetch and decode one page; arguments are already validated."""
-        params: dict[str, str | int] = {"limit": limit, "offset": offset}
-        if query is not None:
-            params["query"] = query
-        if updated_gte is not None:
-            params["updated_gte"] = updated_gte
-        response = await self._client._request(
-            "GET",
-            (connection_id, category.value, object_type),
-            params=params,
+        response = await self._request_page(
+            connection_id,
+            category,
+            object_type,
+            limit=limit,
+            offset=offset,
+            query=query,
+            updated_gte=updated_gte,
             timeout=timeout,
             max_retries=max_retries,
             extra_headers=extra_headers,
@@ -196,6 +239,390 @@ class AsyncRecords(AsyncResource):
         items, listed = self._client._decode_list(response, model)
         return Page(
             items=items, offset=offset, limit=limit, total=listed.total, has_more=listed.has_more
+        )
+
+    async def _raw_page(
+        self,
+        connection_id: str,
+        category: Category,
+        object_type: str,
+        *,
+        limit: int,
+        offset: int,
+        query: str | None,
+        updated_gte: str | None,
+        timeout: float | Timeout | NotGiven | None = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> RawPage:
+        """Fetch one page without decoding its records (the export's unit of work)."""
+        response = await self._request_page(
+            connection_id,
+            category,
+            object_type,
+            limit=limit,
+            offset=offset,
+            query=query,
+            updated_gte=updated_gte,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+        with decoding(response):
+            listed = read_list(response)
+            for index, item in enumerate(listed.items):
+                if type(item) is not dict:
+                    where = f"{listed.path}[{index}]"
+                    raise ResponseDecodeError(f"expected an object, got {item!r:.40}", path=where)
+        return RawPage(
+            offset=offset,
+            limit=limit,
+            items=listed.items,
+            total=listed.total,
+            has_more=listed.has_more,
+            path=listed.path,
+            attempts=response.attempts,
+            throttled=response.throttled,
+        )
+
+    async def _request_page(
+        self,
+        connection_id: str,
+        category: Category,
+        object_type: str,
+        *,
+        limit: int,
+        offset: int,
+        query: str | None,
+        updated_gte: str | None,
+        timeout: float | Timeout | NotGiven | None,
+        max_retries: int | NotGiven,
+        extra_headers: Mapping[str, str] | None,
+    ) -> Response:
+        params: dict[str, str | int] = {"limit": limit, "offset": offset}
+        if query is not None:
+            params["query"] = query
+        if updated_gte is not None:
+            params["updated_gte"] = updated_gte
+        return await self._client._request(
+            "GET",
+            (connection_id, category.value, object_type),
+            params=params,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+
+    @overload
+    def pages(
+        self,
+        connection_id: str,
+        model: type[R],
+        /,
+        *,
+        page_size: int = 100,
+        query: str | None = None,
+        updated_gte: datetime | date | str | None = None,
+        timeout: float | Timeout | NotGiven | None = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> AsyncIterator[Page[R]]: ...
+
+    @overload
+    def pages(
+        self,
+        connection_id: str,
+        category: Category | str,
+        object_type: str,
+        /,
+        *,
+        page_size: int = 100,
+        query: str | None = None,
+        updated_gte: datetime | date | str | None = None,
+        timeout: float | Timeout | NotGiven | None = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> AsyncIterator[Page[Record]]: ...
+
+    def pages(
+        self,
+        connection_id: str,
+        category: type[Record] | Category | str,
+        object_type: str | None = None,
+        /,
+        *,
+        page_size: int = 100,
+        query: str | None = None,
+        updated_gte: datetime | date | str | None = None,
+        timeout: float | Timeout | NotGiven | None = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> AsyncIterator[Page[Any]]:
+        """Iterate over every page, one request at a time, until the end of the data.
+
+        The end is an empty page, a page shorter than ``page_size``, ``has_more`` false, or
+        an offset reaching the total; a total is never required.
+
+        Example::
+
+            async for page in liza.records.pages(connection_id, CrmContact):
+                print(page.offset, len(page), page.total)
+
+        Args:
+            connection_id: The connection's id.
+            category: A typed model, or a category followed by ``object_type``.
+            object_type: The object type when a category is given.
+            page_size: Records per request, 1 to 100.
+            query: Free-text search.
+            updated_gte: Only records updated at or after this moment.
+            timeout: Overrides the client's timeout for each request.
+            max_retries: Overrides the client's retries for each request.
+            extra_headers: Headers for each request.
+
+        Returns:
+            An async iterator of pages.
+
+        Raises:
+            LizaValidationError: An invalid argument (raised here, before any request).
+            APIStatusError: The API answered with an error status (while iterating).
+            APIConnectionError: No answer (while iterating).
+            ResponseDecodeError: An answer is not a list of such records (while iterating).
+        """
+        target = _Target.of(connection_id, category, object_type, page_size, query, updated_gte)
+        return self._walk(target, timeout, max_retries, extra_headers)
+
+    async def _walk(
+        self,
+        target: _Target,
+        timeout: float | Timeout | NotGiven | None,
+        max_retries: int | NotGiven,
+        extra_headers: Mapping[str, str] | None,
+    ) -> AsyncGenerator[Page[Any], None]:
+        offset = 0
+        while True:
+            page = await self._page(
+                target.connection_id,
+                target.category,
+                target.object_type,
+                target.model,
+                limit=target.page_size,
+                offset=offset,
+                query=target.query,
+                updated_gte=target.updated_gte,
+                timeout=timeout,
+                max_retries=max_retries,
+                extra_headers=extra_headers,
+            )
+            yield page
+            if page.is_last:
+                return
+            offset = page.next_offset
+
+    @overload
+    def iterate(
+        self,
+        connection_id: str,
+        model: type[R],
+        /,
+        *,
+        page_size: int = 100,
+        query: str | None = None,
+        updated_gte: datetime | date | str | None = None,
+        timeout: float | Timeout | NotGiven | None = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> AsyncIterator[R]: ...
+
+    @overload
+    def iterate(
+        self,
+        connection_id: str,
+        category: Category | str,
+        object_type: str,
+        /,
+        *,
+        page_size: int = 100,
+        query: str | None = None,
+        updated_gte: datetime | date | str | None = None,
+        timeout: float | Timeout | NotGiven | None = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> AsyncIterator[Record]: ...
+
+    def iterate(
+        self,
+        connection_id: str,
+        category: type[Record] | Category | str,
+        object_type: str | None = None,
+        /,
+        *,
+        page_size: int = 100,
+        query: str | None = None,
+        updated_gte: datetime | date | str | None = None,
+        timeout: float | Timeout | NotGiven | None = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> AsyncIterator[Any]:
+        """Iterate over every record, page after page (see :meth:`pages` for the end rules).
+
+        Example::
+
+            async for contact in liza.records.iterate(connection_id, CrmContact, query="acme"):
+                print(contact.name)
+
+        Args:
+            connection_id: The connection's id.
+            category: A typed model, or a category followed by ``object_type``.
+            object_type: The object type when a category is given.
+            page_size: Records per request, 1 to 100.
+            query: Free-text search.
+            updated_gte: Only records updated at or after this moment.
+            timeout: Overrides the client's timeout for each request.
+            max_retries: Overrides the client's retries for each request.
+            extra_headers: Headers for each request.
+
+        Returns:
+            An async iterator of records.
+
+        Raises:
+            LizaValidationError: An invalid argument (raised here, before any request).
+            APIStatusError: The API answered with an error status (while iterating).
+            APIConnectionError: No answer (while iterating).
+            ResponseDecodeError: An answer is not a list of such records (while iterating).
+        """
+        target = _Target.of(connection_id, category, object_type, page_size, query, updated_gte)
+        return self._flatten(self._walk(target, timeout, max_retries, extra_headers))
+
+    @staticmethod
+    async def _flatten(pages: AsyncGenerator[Page[Any], None]) -> AsyncGenerator[Any, None]:
+        async with contextlib.aclosing(pages):
+            async for page in pages:
+                for record in page:
+                    yield record
+
+    @overload
+    def export(
+        self,
+        connection_id: str,
+        model: type[R],
+        /,
+        *,
+        concurrency: int = 4,
+        page_size: int = 100,
+        query: str | None = None,
+        updated_gte: datetime | date | str | None = None,
+        checkpoint: ExportCheckpoint | None = None,
+        timeout: float | Timeout | NotGiven | None = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> AsyncExport[R]: ...
+
+    @overload
+    def export(
+        self,
+        connection_id: str,
+        category: Category | str,
+        object_type: str,
+        /,
+        *,
+        concurrency: int = 4,
+        page_size: int = 100,
+        query: str | None = None,
+        updated_gte: datetime | date | str | None = None,
+        checkpoint: ExportCheckpoint | None = None,
+        timeout: float | Timeout | NotGiven | None = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> AsyncExport[Record]: ...
+
+    def export(
+        self,
+        connection_id: str,
+        category: type[Record] | Category | str,
+        object_type: str | None = None,
+        /,
+        *,
+        concurrency: int = 4,
+        page_size: int = 100,
+        query: str | None = None,
+        updated_gte: datetime | date | str | None = None,
+        checkpoint: ExportCheckpoint | None = None,
+        timeout: float | Timeout | NotGiven | None = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> AsyncExport[Any]:
+        """Export every record, fetching pages concurrently, delivered in order.
+
+        Up to ``concurrency`` page requests run ahead of your loop at increasing offsets; at
+        most ``concurrency + 1`` pages are held in memory. Records come in offset order, once
+        each (a record seen again after data shifted is dropped by id). The client's rate
+        limiter and retries apply to every page; each page is retried at least
+        ``EXPORT_MIN_RETRIES`` times. Leaving the loop early cancels the requests in flight.
+
+        Example::
+
+            export = liza.records.export(connection_id, CrmContact, concurrency=4)
+            try:
+                async for contact in export:
+                    handle(contact)
+            except ExportError as error:
+                save(error.checkpoint.to_json())  # resume later with checkpoint=...
+
+        Args:
+            connection_id: The connection's id.
+            category: A typed model, or a category followed by ``object_type``.
+            object_type: The object type when a category is given.
+            concurrency: Page requests in flight at once, 1 to 32.
+            page_size: Records per request, 1 to 100.
+            query: Free-text search.
+            updated_gte: Only records updated at or after this moment.
+            checkpoint: Resume an earlier export of the same records from here.
+            timeout: Overrides the client's timeout for each request.
+            max_retries: Overrides the retries of each page request.
+            extra_headers: Headers for each request.
+
+        Returns:
+            The export: iterate it for records, or use ``batches()`` / ``raw_batches()``; its
+            ``checkpoint`` and ``stats`` tell where it stands.
+
+        Raises:
+            LizaValidationError: An invalid argument, or a checkpoint of another export (raised
+                here, before any request).
+            ExportError: While iterating: a page failed after its retries; ``checkpoint`` says
+                where to resume, ``cause`` why.
+        """
+        target = _Target.of(connection_id, category, object_type, page_size, query, updated_gte)
+        _validate.whole_number("concurrency", concurrency, 1, MAX_CONCURRENCY)
+        start = start_checkpoint(
+            checkpoint,
+            connection_id=target.connection_id,
+            category=target.category.value,
+            object_type=target.object_type,
+            query=target.query,
+            updated_gte=target.updated_gte,
+        )
+        retries = (
+            max(EXPORT_MIN_RETRIES, self._client._config.retry.max_retries)
+            if isinstance(max_retries, NotGiven)
+            else max_retries
+        )
+
+        async def fetch(offset: int) -> RawPage:
+            return await self._raw_page(
+                target.connection_id,
+                target.category,
+                target.object_type,
+                limit=target.page_size,
+                offset=offset,
+                query=target.query,
+                updated_gte=target.updated_gte,
+                timeout=timeout,
+                max_retries=retries,
+                extra_headers=extra_headers,
+            )
+
+        return AsyncExport(
+            fetch, target.model, concurrency=concurrency, page_size=target.page_size, start=start
         )
 
     @overload

@@ -54,7 +54,14 @@ def test_hierarchy() -> None:
         ResponseDecodeError("bad", path="data[0].id", status_code=200, url="u", body=b"x"),
         ExportError(
             "stopped",
-            checkpoint=ExportCheckpoint(next_offset=300, recent_ids=("a",), delivered=300),
+            checkpoint=ExportCheckpoint(
+                connection_id="c",
+                category="crm",
+                object_type="contact",
+                next_offset=300,
+                recent_ids=("a",),
+                delivered=300,
+            ),
             cause=APIConnectionError("refused"),
         ),
     ],

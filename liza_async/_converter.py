@@ -3,37 +3,93 @@
 Every conversion between the API's JSON and liza's classes goes through :data:`converter`. Fields a
 model does not declare are kept in ``extra``; unknown enum values stay strings; decoding failures
 become :class:`ResponseDecodeError` naming the field path.
+
+How decoding stays cheap: each field type of the model conventions (see ``models._base``) is a
+*kind* that knows two ways to structure a value. The fast way is Python source: for every model
+class one specialised function is generated once, on first use, that checks JSON scalars inline,
+builds instances without ``__init__`` (``object.__new__``, then one store per slot) and inlines the
+code of nested models, so no function is called per nested object. It only says "no" (any
+exception). The precise way is an interpreter over the same kinds that runs only after the fast way
+failed, and says where and why.
 """
 
 from __future__ import annotations
 
 import enum
+import functools
+import itertools
+import keyword
+import linecache
+import operator
+import re
+import threading
 import types
 import typing
-from collections.abc import Callable
-from datetime import date, datetime, timezone
-from typing import Any, TypeVar
+from collections.abc import Callable, Mapping
+from datetime import datetime, timezone
+from typing import Any, NoReturn, TypeVar, cast
 
 import attrs
 import cattrs
 import yarl
-from cattrs.gen import make_dict_structure_fn
 
 from ._errors import ResponseDecodeError
-from .models._base import Model
+from .models._base import EMPTY, Model
 
-__all__ = ["converter", "structure", "structure_list", "unstructure"]
+__all__ = [
+    "converter",
+    "structure",
+    "structure_list",
+    "unstructure",
+    "parse_datetime",
+    "format_datetime",
+]
 
 T = TypeVar("T")
 
-converter = cattrs.Converter(detailed_validation=True)
+converter = cattrs.Converter()
+"""The one converter; its hooks for models, datetimes, URLs and open enums are defined here."""
+
+
+# Datetimes ---------------------------------------------------------------------------------------
+
+_ISO_8601 = re.compile(
+    r"(?P<date>\d{4}-\d{2}-\d{2})"
+    r"(?:[Tt ](?P<time>\d{2}(?::\d{2}){0,2})(?:[.,](?P<fraction>\d+))?"
+    r"(?P<offset>[Zz]|[+-]\d{2}(?::?\d{2})?)?)?"
+)
+
+
+def _normalize_iso_8601(value: str) -> str:
+    """Rewrite an RFC 3339 timestamp into the form ``fromisoformat`` accepts on every Python.
+
+    Python 3.10 accepts only what ``datetime.isoformat`` writes: no ``Z``, fractions of exactly 3
+    or 6 digits, offsets with a colon. Anything the pattern does not know is returned unchanged.
+    """
+    match = _ISO_8601.fullmatch(value)
+    if match is None:
+        return value
+    text = match["date"]
+    if match["time"]:
+        text += "T" + match["time"]
+        if match["fraction"]:
+            text += "." + match["fraction"][:6].ljust(6, "0")
+        offset = match["offset"] or ""
+        if offset in ("Z", "z"):
+            offset = "+00:00"
+        elif len(offset) == 3:
+            offset += ":00"
+        elif len(offset) == 5:
+            offset = f"{offset[:3]}:{offset[3:]}"
+        text += offset
+    return text
 
 
 def parse_datetime(value: str) -> datetime:
     """Parse an ISO 8601 timestamp into a timezone-aware datetime (UTC when none is given).
 
     Args:
-        value: E.g. ``2024-05-01T10:00:00Z``, ``2024-05-01T10:00:00+02:00`` or ``2024-05-01``.
+        value: E.g. ``2024-05-01T10:00:00Z``, ``2024-05-01T10:00:00.5+02:00`` or ``2024-05-01``.
 
     Returns:
         The timestamp, always timezone-aware.
@@ -41,124 +97,531 @@ def parse_datetime(value: str) -> datetime:
     Raises:
         ValueError: ``value`` is not ISO 8601.
     """
-    if value.endswith(("Z", "z")):
-        value = value[:-1] + "+00:00"
-    parsed = datetime.fromisoformat(value)
+    try:
+        parsed = datetime.fromisoformat(value)
+    except ValueError:  # Python 3.10 rejects "Z" and short fractions; every version rejects "z"
+        parsed = datetime.fromisoformat(_normalize_iso_8601(value))
     return parsed if parsed.tzinfo is not None else parsed.replace(tzinfo=timezone.utc)
 
 
 def format_datetime(value: datetime) -> str:
-    """Format a datetime as ISO 8601, UTC written as ``Z``."""
+    """Format a datetime as ISO 8601, UTC written as ``Z`` (a naive datetime is taken as UTC).
+
+    Args:
+        value: The datetime.
+
+    Returns:
+        E.g. ``2024-05-01T10:00:00Z`` or ``2024-05-01T12:00:00.250000+02:00``.
+    """
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=timezone.utc)
     text = value.isoformat()
     return text[:-6] + "Z" if text.endswith("+00:00") else text
 
 
-def _structure_datetime(value: Any, _: type) -> datetime:
-    if isinstance(value, str):
-        return parse_datetime(value)
-    raise TypeError(f"expected an ISO 8601 string, got {type(value).__name__}")
+# Kinds: how each field type of the conventions is structured and unstructured --------------------
 
 
-converter.register_structure_hook(datetime, _structure_datetime)
-converter.register_unstructure_hook(datetime, format_datetime)
-converter.register_unstructure_hook(date, date.isoformat)
-converter.register_unstructure_hook(enum.Enum, lambda member: member.value)
-converter.register_structure_hook(yarl.URL, lambda value, _: yarl.URL(value))
-converter.register_unstructure_hook(yarl.URL, str)
+class _Mismatch(Exception):
+    """Raised by generated code: the value does not fit (the precise path says where and why)."""
 
 
-def _scalar(kind: type) -> Callable[[Any, type], Any]:
-    def check(value: Any, _: type) -> Any:
-        if type(value) is kind or (kind is float and type(value) is int):
+_JSON_NAMES = {
+    str: "a string",
+    int: "an integer",
+    float: "a number",
+    bool: "a boolean",
+    list: "an array",
+    dict: "an object",
+    type(None): "null",
+}
+
+
+def _fail(path: str, expected: str, value: Any) -> NoReturn:
+    got = _JSON_NAMES.get(type(value), type(value).__name__)
+    raise ResponseDecodeError(f"expected {expected}, got {got}", path=path)
+
+
+def _indent(lines: list[str]) -> list[str]:
+    return ["    " + line for line in lines]
+
+
+def _extra(data: dict[str, Any], known: frozenset[str]) -> Mapping[str, Any]:
+    """Return the fields of ``data`` not in ``known`` as a read-only mapping."""
+    if known.issuperset(data):
+        return EMPTY
+    return types.MappingProxyType({k: v for k, v in data.items() if k not in known})
+
+
+class _Namespace:
+    """The globals shared by all generated functions, each value under a unique name."""
+
+    def __init__(self) -> None:
+        self.values: dict[str, Any] = {
+            "_Mismatch": _Mismatch,
+            "_new": object.__new__,
+            "_EMPTY": EMPTY,
+            "_extra": _extra,
+            "_fromisoformat": datetime.fromisoformat,
+            "_parse_datetime": parse_datetime,
+            "_UTC": timezone.utc,
+            "_URL": yarl.URL,
+        }
+        self._counter = itertools.count()
+
+    def name(self, hint: str) -> str:
+        return f"_{hint}_{next(self._counter)}"
+
+    def add(self, hint: str, value: Any) -> str:
+        name = self.name(hint)
+        self.values[name] = value
+        return name
+
+    def define(self, name: str, lines: list[str]) -> Callable[[Any], Any]:
+        """Compile the function ``name`` from ``lines``; its source shows up in tracebacks."""
+        source = "\n".join(lines) + "\n"
+        filename = f"<liza converter {name}>"
+        linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
+        exec(compile(source, filename, "exec"), self.values)
+        return cast(Callable[[Any], Any], self.values[name])
+
+
+_NS = _Namespace()
+
+
+class _Kind:
+    """How values of one field type are structured (fast and precise) and unstructured.
+
+    Attributes:
+        expected: What a fitting JSON value is, for error messages (e.g. "a string").
+        converts: Whether structuring makes a new value; when not, a fitting value is kept as is.
+        dumper: Makes a value JSON-ready; ``None`` when it already is.
+    """
+
+    expected = ""
+    converts = True
+    dumper: Callable[[Any], Any] | None = None
+    _function: str | None = None
+
+    def lines(self, var: str) -> list[str]:
+        """Return code that structures the (not None) value in ``var`` in place, or raises.
+
+        Temporaries are named ``var`` plus a suffix, so nested code never clashes.
+        """
+        raise NotImplementedError
+
+    def optional_lines(self, var: str, on_none: str = "pass") -> list[str]:
+        """Return code like :meth:`lines` that also lets ``None`` through, running ``on_none``."""
+        body = self.lines(var)
+        return [f"if {var} is None: {on_none}", "else:", *_indent(body)]
+
+    def field_lines(self, var: str, on_none: str) -> list[str]:
+        """Return the code for a model field: :meth:`lines`, or where ``None`` fits, ``on_none``."""
+        return self.lines(var)
+
+    def precise(self, value: Any, path: str) -> Any:
+        """Structure ``value``, or raise ResponseDecodeError saying where (``path``) and why."""
+        raise NotImplementedError
+
+    def function(self) -> str:
+        """Return the name of a generated one-argument function structuring a value."""
+        if self._function is None:
+            name = _NS.name("structure")
+            _NS.define(name, [f"def {name}(v):", *_indent(self.lines("v")), "    return v"])
+            self._function = name
+        return self._function
+
+
+class _Exact(_Kind):
+    """A JSON scalar (or object) kept as it is when its type is one of ``types``.
+
+    Exact type checks: a bool is never an int or a float, though an int is a float.
+    """
+
+    converts = False
+
+    def __init__(self, expected: str, *types: type) -> None:
+        self.expected = expected
+        self.types = types
+
+    def _mismatch(self, var: str) -> str:
+        return " and ".join(f"type({var}) is not {kind.__name__}" for kind in self.types)
+
+    def lines(self, var: str) -> list[str]:
+        return [f"if {self._mismatch(var)}: raise _Mismatch"]
+
+    def optional_lines(self, var: str, on_none: str = "pass") -> list[str]:
+        return [
+            f"if {self._mismatch(var)}:",
+            f"    if {var} is not None: raise _Mismatch",
+            f"    {on_none}",
+        ]
+
+    def precise(self, value: Any, path: str) -> Any:
+        if type(value) in self.types:
             return value
-        raise TypeError(f"expected {kind.__name__}, got {type(value).__name__}")
-
-    return check
+        _fail(path, self.expected, value)
 
 
-for _kind in (str, bool, int, float):
-    converter.register_structure_hook(_kind, _scalar(_kind))
+class _Any(_Kind):
+    """Any JSON value, passed through untouched."""
+
+    expected = "any value"
+    converts = False
+
+    def lines(self, var: str) -> list[str]:
+        return []
+
+    def field_lines(self, var: str, on_none: str) -> list[str]:
+        return [f"if {var} is None: {on_none}"]
+
+    def precise(self, value: Any, path: str) -> Any:
+        return value
+
+
+class _DateTime(_Kind):
+    """An ISO 8601 string, structured into a timezone-aware datetime."""
+
+    expected = "an ISO 8601 timestamp"
+    dumper = staticmethod(format_datetime)
+
+    def lines(self, var: str) -> list[str]:
+        return [  # parse_datetime, inlined: this is most of the cost of a timestamp
+            f"try: {var} = _fromisoformat({var})",
+            f"except ValueError: {var} = _parse_datetime({var})",
+            f"if {var}.tzinfo is None: {var} = {var}.replace(tzinfo=_UTC)",
+        ]
+
+    def precise(self, value: Any, path: str) -> Any:
+        if type(value) is not str:
+            _fail(path, self.expected, value)
+        try:
+            return parse_datetime(value)
+        except ValueError:
+            raise ResponseDecodeError(
+                f"expected {self.expected}, got {value!r:.60}", path=path
+            ) from None
+
+
+class _Url(_Kind):
+    """A URL string, structured into a ``yarl.URL``."""
+
+    expected = "a URL"
+    dumper = str
+
+    def lines(self, var: str) -> list[str]:
+        return [f"if type({var}) is not str: raise _Mismatch", f"{var} = _URL({var})"]
+
+    def precise(self, value: Any, path: str) -> Any:
+        if type(value) is not str:
+            _fail(path, self.expected, value)
+        try:
+            return yarl.URL(value)
+        except (TypeError, ValueError):
+            raise ResponseDecodeError(
+                f"expected {self.expected}, got {value!r:.60}", path=path
+            ) from None
+
+
+def _enum_value(value: Any) -> Any:
+    return value.value if isinstance(value, enum.Enum) else value
+
+
+class _OpenEnum(_Kind):
+    """``SomeEnum | str``: a known value becomes the member, an unknown one stays a string."""
+
+    expected = "a string"
+    dumper = staticmethod(_enum_value)
+
+    def __init__(self, enum_cls: type[enum.Enum]) -> None:
+        self.members = {member.value: member for member in enum_cls}
+        self._members = _NS.add("members", self.members)
+
+    def lines(self, var: str) -> list[str]:
+        return [
+            f"if type({var}) is not str: raise _Mismatch",
+            f"{var} = {self._members}.get({var}, {var})",
+        ]
+
+    def optional_lines(self, var: str, on_none: str = "pass") -> list[str]:
+        return [
+            f"if type({var}) is str: {var} = {self._members}.get({var}, {var})",
+            f"elif {var} is None: {on_none}",
+            "else: raise _Mismatch",
+        ]
+
+    def precise(self, value: Any, path: str) -> Any:
+        if type(value) is not str:
+            _fail(path, self.expected, value)
+        return self.members.get(value, value)
+
+
+class _List(_Kind):
+    """A JSON array of one kind of item; an array of scalars is checked and kept as it is."""
+
+    expected = "an array"
+
+    def __init__(self, item: _Kind) -> None:
+        self.item = item
+        self.converts = item.converts
+        item_dumper = item.dumper
+        if item_dumper is None:
+            self.dumper = list
+        else:
+            self.dumper = lambda items: [item_dumper(each) for each in items]
+
+    def lines(self, var: str) -> list[str]:
+        each, items = var + "i", var + "r"
+        check = [f"if type({var}) is not list: raise _Mismatch"]
+        body = self.item.lines(each)
+        if not self.converts:
+            return [*check, f"for {each} in {var}:", *_indent(body)] if body else check
+        return [
+            *check,
+            f"{items} = []",
+            f"for {each} in {var}:",
+            *_indent([*body, f"{items}.append({each})"]),
+            f"{var} = {items}",
+        ]
+
+    def precise(self, value: Any, path: str) -> Any:
+        if type(value) is not list:
+            _fail(path, self.expected, value)
+        items = [self.item.precise(each, f"{path}[{index}]") for index, each in enumerate(value)]
+        return items if self.converts else value
+
+
+class _Optional(_Kind):
+    """``X | None``: null (or an absent field) is ``None``."""
+
+    def __init__(self, inner: _Kind) -> None:
+        self.inner = inner
+        self.expected = f"{inner.expected} or null"
+        self.converts = inner.converts
+        self.dumper = inner.dumper
+
+    def lines(self, var: str) -> list[str]:
+        return self.inner.optional_lines(var)
+
+    def field_lines(self, var: str, on_none: str) -> list[str]:
+        return self.inner.optional_lines(var, on_none)
+
+    def precise(self, value: Any, path: str) -> Any:
+        return None if value is None else self.inner.precise(value, path)
+
+
+def _dump_model(model: Model) -> dict[str, Any]:
+    return _model_codec(type(model)).dump(model)
+
+
+class _ModelCodec(_Kind):
+    """A JSON object structured into a model class; generated once per class.
+
+    Build through :func:`_model_codec`, which guards against concurrent and circular builds.
+    """
+
+    expected = "an object"
+    dumper = staticmethod(_dump_model)
+
+    def __init__(self, cls: type[Model]) -> None:
+        self.cls = cls
+        self.name = _NS.name(f"structure_{cls.__name__}")
+        self.fields: list[_Field] = []
+        self.known: frozenset[str] = frozenset()
+        self.complete = False
+
+    def build(self) -> None:
+        """Classify every field and generate the fast function.
+
+        Raises:
+            TypeError: The class does not follow the model conventions.
+        """
+        cls = self.cls
+        where = f"{cls.__module__}.{cls.__qualname__}"
+        if cls.__setattr__ is not object.__setattr__ or hasattr(cls, "__attrs_post_init__"):
+            raise TypeError(
+                f"{where}: liza models are mutable attrs classes without validators, converters,"
+                " on_setattr hooks or __attrs_post_init__ (see liza_async.models._base)"
+            )
+        hints = typing.get_type_hints(cls)
+        for field in attrs.fields(cls):
+            if field.name != "extra":
+                self.fields.append(_field(where, field, hints[field.name]))
+        self.known = frozenset(field.wire for field in self.fields)
+        self._cls_name = _NS.add("cls", self.cls)
+        self._known_name = _NS.add("known", self.known)
+        self.complete = True
+        _NS.define(self.name, [f"def {self.name}(d):", *_indent(self.lines("d")), "    return d"])
+
+    def lines(self, var: str) -> list[str]:
+        if not self.complete:  # a model nesting itself: call the function built when this ends
+            return [f"{var} = {self.name}({var})"]
+        # The model's code is inlined wherever it is nested: no call per nested object.
+        get, model, absent = var + "_get", var + "_o", var + "_absent"
+        lines = [
+            f"if type({var}) is not dict: raise _Mismatch",
+            f"{get} = {var}.get",
+            f"{model} = _new({self._cls_name})",
+            f"{absent} = 0",
+        ]
+        value = var + "_v"
+        for name, wire, kind in self.fields:
+            check = kind.field_lines(value, f"{absent} += 1")
+            lines += [f"{value} = {get}({wire!r})", *check, f"{model}.{name} = {value}"]
+        # Every field that may be None counts its None, so when the counts add up, the object
+        # has no key beyond the declared ones: the common case costs no set operation.
+        return [
+            *lines,
+            f"if len({var}) + {absent} == {len(self.fields)}: {model}.extra = _EMPTY",
+            f"else: {model}.extra = _extra({var}, {self._known_name})",
+            f"{var} = {model}",
+        ]
+
+    def function(self) -> str:
+        return self.name
+
+    def precise(self, value: Any, path: str) -> Any:
+        if type(value) is not dict:
+            _fail(path, self.expected, value)
+        model = object.__new__(self.cls)
+        for name, wire, kind in self.fields:
+            setattr(model, name, kind.precise(value.get(wire), f"{path}.{wire}" if path else wire))
+        model.extra = _extra(value, self.known)
+        return model
+
+    def dump(self, model: Model) -> dict[str, Any]:
+        """Return the model as JSON-ready data: ``None`` fields omitted, ``extra`` merged in."""
+        data = {}
+        for name, wire, kind in self.fields:
+            value = getattr(model, name)
+            if value is not None:
+                data[wire] = value if kind.dumper is None else kind.dumper(value)
+        if model.extra:
+            data.update(model.extra)
+        return data
+
+
+class _Field(typing.NamedTuple):
+    name: str
+    wire: str
+    kind: _Kind
+
+
+def _field(where: str, field: attrs.Attribute[Any], hint: Any) -> _Field:
+    """Classify one model field, refusing anything outside the conventions.
+
+    A Python keyword with a trailing underscore is the keyword on the wire: ``from_`` is "from".
+    """
+    where = f"{where}.{field.name}"
+    if not field.name.isidentifier() or keyword.iskeyword(field.name):
+        raise TypeError(f"{where}: a field name must be a Python identifier")
+    if field.validator is not None or field.converter is not None or not field.init:
+        raise TypeError(f"{where}: validators, converters and init=False are not supported")
+    try:
+        kind = _kind_of(hint)
+    except TypeError as exc:
+        raise TypeError(f"{where}: {exc}") from None
+    if field.default is not attrs.NOTHING and (
+        field.default is not None or not isinstance(kind, _Optional | _Any)
+    ):
+        raise TypeError(f"{where}: an optional field is written `X | None = None`")
+    name = field.name
+    wire = name[:-1] if name.endswith("_") and keyword.iskeyword(name[:-1]) else name
+    return _Field(name, wire, kind)
 
 
 def _open_enum_of(tp: Any) -> type[enum.Enum] | None:
-    """Return E when ``tp`` is ``E | str`` or ``E | str | None`` for a str-valued enum E."""
+    """Return E when ``tp`` is ``E | str`` for an enum E whose values are strings."""
     if typing.get_origin(tp) not in (typing.Union, types.UnionType):
         return None
-    args = [a for a in typing.get_args(tp) if a is not type(None)]
+    args = typing.get_args(tp)
     enums = [a for a in args if isinstance(a, type) and issubclass(a, enum.Enum)]
-    if len(args) == 2 and str in args and len(enums) == 1:
-        return enums[0]
-    return None
+    if len(args) != 2 or str not in args or len(enums) != 1:
+        return None
+    return enums[0] if all(isinstance(member.value, str) for member in enums[0]) else None
 
 
-def _make_open_enum_hook(tp: Any) -> Callable[[Any, type], Any]:
+_SIMPLE_KINDS: dict[Any, _Kind] = {
+    str: _Exact("a string", str),
+    bool: _Exact("a boolean", bool),
+    int: _Exact("an integer", int),
+    float: _Exact("a number", float, int),
+    Any: _Any(),
+    datetime: _DateTime(),
+    yarl.URL: _Url(),
+}
+_DICT = _Exact("an object", dict)
+
+
+def _kind_of(tp: Any) -> _Kind:
+    """Return the kind for a type of the model conventions.
+
+    Raises:
+        TypeError: ``tp`` is outside the conventions.
+    """
+    simple = _SIMPLE_KINDS.get(tp)
+    if simple is not None:
+        return simple
+    if isinstance(tp, type) and issubclass(tp, Model):
+        return _model_codec(tp)
+    origin, args = typing.get_origin(tp), typing.get_args(tp)
+    if origin is dict and args == (str, Any):
+        return _DICT
+    if origin is list and len(args) == 1:
+        item = _kind_of(args[0])
+        if isinstance(item, _Optional):
+            raise TypeError(f"{tp!r}: list items may not be None")
+        return _List(item)
+    if origin in (typing.Union, types.UnionType) and type(None) in args:
+        others = [a for a in args if a is not type(None)]
+        return _Optional(_kind_of(functools.reduce(operator.or_, others)))
     enum_cls = _open_enum_of(tp)
-    assert enum_cls is not None
-    members = enum_cls._value2member_map_
-
-    def structure_open_enum(value: Any, _: type) -> Any:
-        if value is None:
-            return None
-        if type(value) is not str:
-            raise TypeError(f"expected a string, got {type(value).__name__}")
-        return members.get(value, value)
-
-    return structure_open_enum
+    if enum_cls is not None:
+        return _OpenEnum(enum_cls)
+    raise TypeError(
+        f"{tp!r} is not a type liza's models may use (the conventions are in"
+        " liza_async.models._base)"
+    )
 
 
-converter.register_structure_hook_factory(
-    lambda tp: _open_enum_of(tp) is not None, _make_open_enum_hook
-)
+_LOCK = threading.RLock()
+_CODECS: dict[type[Model], _ModelCodec] = {}
+_BUILDING: dict[type[Model], _ModelCodec] = {}
+_TARGETS: dict[Any, tuple[_Kind, Callable[[Any], Any]]] = {}
 
 
-def _is_model(tp: Any) -> bool:
-    return isinstance(tp, type) and issubclass(tp, Model)
+def _model_codec(cls: type[Model]) -> _ModelCodec:
+    """Return the codec of a model class, building it (and those it nests) on first use."""
+    codec = _CODECS.get(cls)
+    if codec is not None:
+        return codec
+    with _LOCK:
+        codec = _CODECS.get(cls) or _BUILDING.get(cls)
+        if codec is not None:
+            return codec  # built meanwhile, or a model nesting itself (built when this returns)
+        outermost = not _BUILDING
+        codec = _BUILDING[cls] = _ModelCodec(cls)
+        try:
+            codec.build()
+            if outermost:  # publish only complete codecs: nested ones may refer to this one
+                _CODECS.update(_BUILDING)
+        finally:
+            if outermost:
+                _BUILDING.clear()
+        return codec
 
 
-def _make_model_hook(cls: type[Model]) -> Callable[[Any, type], Model]:
-    known = frozenset(a.name for a in attrs.fields(cls) if a.name != "extra")
-    base = make_dict_structure_fn(cls, converter)
-
-    def structure_model(value: Any, _: type) -> Model:
-        if type(value) is not dict:
-            raise TypeError(f"expected an object, got {type(value).__name__}")
-        unknown = value.keys() - known
-        if not unknown:
-            return base(value, cls)
-        model = base({k: v for k, v in value.items() if k in known}, cls)
-        model.extra = types.MappingProxyType({k: value[k] for k in unknown})
-        return model
-
-    return structure_model
+def _target(tp: Any) -> tuple[_Kind, Callable[[Any], Any]]:
+    """Return the kind of ``tp`` and its fast function, built once per type."""
+    target = _TARGETS.get(tp)
+    if target is None:
+        with _LOCK:
+            kind = _kind_of(tp)
+            target = _TARGETS[tp] = (kind, _NS.values[kind.function()])
+    return target
 
 
-def _make_model_unhook(cls: type[Model]) -> Callable[[Model], dict[str, Any]]:
-    names = [a.name for a in attrs.fields(cls) if a.name != "extra"]
-
-    def unstructure_model(model: Model) -> dict[str, Any]:
-        out = {
-            name: converter.unstructure(value)
-            for name in names
-            if (value := getattr(model, name)) is not None
-        }
-        out.update(model.extra)
-        return out
-
-    return unstructure_model
-
-
-converter.register_structure_hook_factory(_is_model, _make_model_hook)
-converter.register_unstructure_hook_factory(_is_model, _make_model_unhook)
-
-
-def _describe(exc: BaseException) -> tuple[str, str]:
-    """Return (path, message) of the first leaf failure of a cattrs error."""
-    if isinstance(exc, cattrs.ClassValidationError | cattrs.IterableValidationError):
-        messages = cattrs.transform_error(exc, path="")
-        first = messages[0] if messages else str(exc)
-        message, _, where = first.partition(" @ ")
-        return where.lstrip("$").lstrip("."), message
-    return "", str(exc)
+# The public functions and the converter's hooks --------------------------------------------------
 
 
 def structure(data: Any, cls: type[T], *, path: str = "") -> T:
@@ -174,13 +637,13 @@ def structure(data: Any, cls: type[T], *, path: str = "") -> T:
 
     Raises:
         ResponseDecodeError: ``data`` does not fit ``cls``; ``path`` says where.
+        TypeError: ``cls`` is outside the model conventions (a programming error).
     """
+    kind, fast = _TARGETS.get(cls) or _target(cls)
     try:
-        return converter.structure(data, cls)
-    except Exception as exc:  # cattrs raises many kinds; all mean "does not fit"
-        where, message = _describe(exc)
-        full = ".".join(p for p in (path, where) if p).replace(".[", "[")
-        raise ResponseDecodeError(f"unexpected value: {message}", path=full) from None
+        return cast(T, fast(data))
+    except Exception:  # the fast path only says "no": the precise one says where and why
+        return cast(T, kind.precise(data, path))
 
 
 def structure_list(items: list[Any], cls: type[T], *, path: str = "") -> list[T]:
@@ -189,7 +652,7 @@ def structure_list(items: list[Any], cls: type[T], *, path: str = "") -> list[T]
     Args:
         items: Parsed JSON objects.
         cls: The model class.
-        path: Where the list sits in the response.
+        path: Where the list sits in the response; errors name e.g. ``data[3].emails[0].email``.
 
     Returns:
         The converted items.
@@ -197,7 +660,7 @@ def structure_list(items: list[Any], cls: type[T], *, path: str = "") -> list[T]
     Raises:
         ResponseDecodeError: An item does not fit ``cls``; the path names its index and field.
     """
-    return [structure(item, cls, path=f"{path}[{index}]") for index, item in enumerate(items)]
+    return structure(items, list[cls], path=path)  # type: ignore[valid-type]
 
 
 def unstructure(obj: Any) -> Any:
@@ -207,6 +670,30 @@ def unstructure(obj: Any) -> Any:
         obj: A model, or any value the converter knows.
 
     Returns:
-        JSON-ready data; ``extra`` fields are merged back in.
+        JSON-ready data: enums as their values, datetimes as ISO 8601 (``Z`` for UTC), URLs as
+        strings; ``extra`` fields are merged back in.
     """
     return converter.unstructure(obj)
+
+
+def _is_model(tp: Any) -> bool:
+    return isinstance(tp, type) and issubclass(tp, Model)
+
+
+def _structure_hook(tp: Any) -> Callable[[Any, Any], Any]:
+    _target(tp)  # built now, so a model outside the conventions fails here, loudly
+
+    def structure_hook(value: Any, _: Any) -> Any:
+        return structure(value, tp)
+
+    return structure_hook
+
+
+converter.register_structure_hook_factory(
+    lambda tp: _is_model(tp) or tp is datetime or tp is yarl.URL or _open_enum_of(tp) is not None,
+    _structure_hook,
+)
+converter.register_unstructure_hook_factory(_is_model, lambda cls: _model_codec(cls).dump)
+converter.register_unstructure_hook(datetime, format_datetime)
+converter.register_unstructure_hook(yarl.URL, str)
+converter.register_unstructure_hook(enum.Enum, _enum_value)

@@ -13,7 +13,7 @@ import aiohttp
 import attrs
 import yarl
 
-from ._config import ClientConfig, Timeout, check_retries, load_config
+from ._config import ClientConfig, RetryPolicy, Timeout, check_retries, load_config
 from ._converter import structure, structure_list
 from ._errors import APIStatusError
 from ._http import (
@@ -56,6 +56,8 @@ class AsyncLiza:
         timeout: Seconds per attempt, a :class:`Timeout`, or ``None`` for no limit (default: 60 s
             in all, 10 s to connect, 30 s of silence while reading; ``LIZA_TIMEOUT`` sets seconds).
         max_retries: Retries after a failed attempt (default 2, or ``LIZA_MAX_RETRIES``).
+        retry_policy: Backoff base and cap, and the longest ``Retry-After`` honoured
+            (default: full-jitter backoff from 0.5 s, capped at 8 s; ``Retry-After`` up to 60 s).
         rate_limit: Requests per minute for the limiter shared by every task of this client
             (default 240, the documented limit); ``None`` turns it off.
         rate_limit_burst: Requests that may go out at once after an idle period.
@@ -75,6 +77,7 @@ class AsyncLiza:
         base_url: str | yarl.URL | None = None,
         timeout: float | Timeout | NotGiven | None = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
+        retry_policy: RetryPolicy | None = None,
         rate_limit: float | NotGiven | None = NOT_GIVEN,
         rate_limit_burst: float = 10.0,
         session: aiohttp.ClientSession | None = None,
@@ -88,6 +91,7 @@ class AsyncLiza:
             base_url=base_url,
             timeout=timeout,
             max_retries=max_retries,
+            retry_policy=retry_policy,
             rate_limit=rate_limit,
             rate_limit_burst=rate_limit_burst,
             default_headers=default_headers,

@@ -65,6 +65,25 @@ class Timeout:
         return cls(total=seconds, connect=min(seconds, 10.0), read=seconds)
 
 
+def check_retries(value: int | float) -> int:
+    """Validate a ``max_retries`` value.
+
+    Args:
+        value: The number of retries asked for.
+
+    Returns:
+        It, as an int.
+
+    Raises:
+        LizaValidationError: Not a whole number from 0 to 100.
+    """
+    if isinstance(value, bool) or value != int(value) or not 0 <= value <= 100:
+        raise LizaValidationError(
+            "max_retries", f"expected a whole number from 0 to 100; got {value!r}"
+        )
+    return int(value)
+
+
 @attrs.frozen
 class RetryPolicy:
     """When and how long to wait before trying again.
@@ -78,10 +97,21 @@ class RetryPolicy:
             :class:`RateLimitError` with ``retry_after`` set instead of sleeping.
     """
 
-    max_retries: int = 2
-    backoff_base: float = 0.5
-    backoff_cap: float = 8.0
-    max_retry_after: float = 60.0
+    max_retries: int = attrs.field(default=2)
+    backoff_base: float = attrs.field(default=0.5)
+    backoff_cap: float = attrs.field(default=8.0)
+    max_retry_after: float = attrs.field(default=60.0)
+
+    @max_retries.validator
+    def _check_retries(self, _: attrs.Attribute[int], value: int) -> None:
+        check_retries(value)
+
+    @backoff_base.validator
+    @backoff_cap.validator
+    @max_retry_after.validator
+    def _check_seconds(self, attribute: attrs.Attribute[float], value: float) -> None:
+        if isinstance(value, bool) or not value >= 0:
+            raise LizaValidationError(attribute.name, f"expected seconds >= 0; got {value!r}")
 
 
 @attrs.frozen
@@ -144,6 +174,7 @@ def load_config(
     base_url: str | yarl.URL | None = None,
     timeout: float | Timeout | NotGiven | None = NOT_GIVEN,
     max_retries: int | NotGiven = NOT_GIVEN,
+    retry_policy: RetryPolicy | None = None,
     rate_limit: float | NotGiven | None = NOT_GIVEN,
     rate_limit_burst: float = 10.0,
     default_headers: Mapping[str, str] | None = None,
@@ -160,7 +191,8 @@ def load_config(
         token: The API token (``liza_mcp_...``).
         base_url: The API root, default ``https://api.eu.liza.app/api``.
         timeout: Seconds per attempt, a :class:`Timeout`, or ``None`` for no limit.
-        max_retries: Retries after the first attempt.
+        max_retries: Retries after the first attempt (overrides ``retry_policy``'s).
+        retry_policy: Backoff and ``Retry-After`` settings (default :class:`RetryPolicy`).
         rate_limit: Requests per minute for the client-side limiter, ``None`` to turn it off.
         rate_limit_burst: Requests that may go out at once after an idle period.
         default_headers: Headers sent with every request.
@@ -194,7 +226,11 @@ def load_config(
     retries: int | float | None = (
         _env_number(env, "LIZA_MAX_RETRIES") if isinstance(max_retries, NotGiven) else max_retries
     )
-    retry = RetryPolicy() if retries is None else RetryPolicy(max_retries=check_retries(retries))
+    retry = retry_policy or RetryPolicy()
+    if not isinstance(retry, RetryPolicy):
+        raise LizaValidationError("retry_policy", f"expected a RetryPolicy; got {retry!r}")
+    if retries is not None:
+        retry = attrs.evolve(retry, max_retries=check_retries(retries))
     limit = DEFAULT_RATE_LIMIT if isinstance(rate_limit, NotGiven) else rate_limit
     if limit is not None and (isinstance(limit, bool) or limit <= 0):
         raise LizaValidationError(
@@ -216,22 +252,3 @@ def load_config(
         default_headers=dict(default_headers or {}),
         max_response_bytes=max_response_bytes,
     )
-
-
-def check_retries(value: int | float) -> int:
-    """Validate a ``max_retries`` value.
-
-    Args:
-        value: The number of retries asked for.
-
-    Returns:
-        It, as an int.
-
-    Raises:
-        LizaValidationError: Not a whole number from 0 to 100.
-    """
-    if isinstance(value, bool) or value != int(value) or not 0 <= value <= 100:
-        raise LizaValidationError(
-            "max_retries", f"expected a whole number from 0 to 100; got {value!r}"
-        )
-    return int(value)

@@ -1,0 +1,172 @@
+"""Provider-looking record ids: each format is an injective function of (kind key, index).
+
+A format never repeats an id within a type, and a different seed (hence kind key) shifts
+every id. :meth:`Token.index_of` inverts a token, which the enrichment lookups use.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import string
+from typing import Protocol
+
+import attrs
+
+from ._rng import GAMMA, mix
+
+__all__ = [
+    "BASE32HEX",
+    "BASE36",
+    "BASE62",
+    "HEX",
+    "IdFormat",
+    "Numeric",
+    "Salesforce",
+    "Token",
+    "Uuid",
+]
+
+HEX = "0123456789abcdef"
+BASE32HEX = "0123456789abcdefghijklmnopqrstuv"
+BASE36 = string.digits + string.ascii_uppercase
+BASE62 = string.digits + string.ascii_uppercase + string.ascii_lowercase
+
+
+class IdFormat(Protocol):
+    """Turns a record index into its id."""
+
+    def __call__(self, key: int, index: int) -> str:
+        """Return the id of record ``index`` of the kind whose seeded key is ``key``."""
+
+
+@attrs.frozen
+class Numeric:
+    """Increasing numeric ids with gaps, like HubSpot's or Zendesk's.
+
+    Args:
+        digits: roughly how many digits the ids have.
+    """
+
+    digits: int = 8
+
+    def __call__(self, key: int, index: int) -> str:
+        step = 2 + key % 9
+        base = 10 ** (self.digits - 1) + (key >> 16) % 10 ** (self.digits - 1)
+        return str(base + index * step + mix(key + index) % step)
+
+
+def _wide(key: int, modulus: int) -> int:
+    """Return a pseudo-random integer below ``modulus`` with every digit mixed."""
+    value = 0
+    for word in range(modulus.bit_length() // 64 + 2):
+        value = value << 64 | mix(key + word * GAMMA)
+    return value % modulus
+
+
+@functools.cache
+def _multiplier(modulus: int) -> tuple[int, int]:
+    """Return a multiplier coprime to ``modulus`` and its inverse."""
+    multiplier = _wide(GAMMA, modulus) | 1
+    while math.gcd(multiplier, modulus) != 1:
+        multiplier += 2
+    return multiplier, pow(multiplier, -1, modulus)
+
+
+@functools.lru_cache(maxsize=1024)
+def _offset(key: int, modulus: int) -> int:
+    return _wide(key, modulus)
+
+
+@attrs.frozen
+class Token:
+    """Fixed-width tokens over an alphabet (an affine bijection with a wide
+    multiplier, so every digit varies).
+
+    Args:
+        alphabet: the characters of the token.
+        width: how many characters.
+        prefix: fixed text before the token.
+        suffix: fixed text after the token.
+    """
+
+    alphabet: str
+    width: int
+    prefix: str = ""
+    suffix: str = ""
+
+    def __call__(self, key: int, index: int) -> str:
+        return self.prefix + self.encode(self.number(key, index)) + self.suffix
+
+    @property
+    def modulus(self) -> int:
+        """How many distinct tokens exist (and so how many indices are injective)."""
+        return len(self.alphabet) ** self.width
+
+    def number(self, key: int, index: int) -> int:
+        """Return the token's integer value for ``index``."""
+        modulus = self.modulus
+        return (index * _multiplier(modulus)[0] + _offset(key, modulus)) % modulus
+
+    def encode(self, value: int) -> str:
+        """Spell ``value`` with ``width`` characters of the alphabet."""
+        base = len(self.alphabet)
+        chars = []
+        for _ in range(self.width):
+            value, digit = divmod(value, base)
+            chars.append(self.alphabet[digit])
+        return "".join(reversed(chars))
+
+    def index_of(self, key: int, token: str) -> int | None:
+        """Invert :meth:`__call__`: the index whose id is ``token``, or None.
+
+        Args:
+            key: the kind key the token was made with.
+            token: the full id, prefix and suffix included.
+
+        Returns:
+            The index, or None when ``token`` is not a well-formed id of this format.
+        """
+        end = len(token) - len(self.suffix)
+        body = token[len(self.prefix) : end]
+        if (
+            not token.startswith(self.prefix)
+            or not token.endswith(self.suffix)
+            or len(body) != self.width
+            or any(c not in self.alphabet for c in body)
+        ):
+            return None
+        value = 0
+        for char in body:
+            value = value * len(self.alphabet) + self.alphabet.index(char)
+        modulus = self.modulus
+        return (value - _offset(key, modulus)) * _multiplier(modulus)[1] % modulus
+
+
+@attrs.frozen
+class Salesforce:
+    """18-character Salesforce ids: a 3-character key prefix, 12 characters, a checksum.
+
+    Args:
+        prefix: the object's key prefix, e.g. ``"003"`` for contacts.
+    """
+
+    prefix: str
+
+    def __call__(self, key: int, index: int) -> str:
+        short = self.prefix + Token(BASE62, 12)(key, index)
+        checksum = ""
+        for start in (0, 5, 10):
+            bits = sum(1 << n for n, c in enumerate(short[start : start + 5]) if c.isupper())
+            checksum += "ABCDEFGHIJKLMNOPQRSTUVWXYZ012345"[bits]
+        return short + checksum
+
+
+@attrs.frozen
+class Uuid:
+    """Version-4-shaped UUIDs."""
+
+    def __call__(self, key: int, index: int) -> str:
+        text = Token(HEX, 30)(key, index)
+        variant = "89ab"[mix(key + index) % 4]
+        return f"{text[:8]}-{text[8:12]}-4{text[12:15]}-{variant}{text[15:18]}-{text[18:]}"

@@ -514,3 +514,20 @@ def test_unknown_fields_are_kept_in_extra_at_every_level_and_written_back() -> N
     assert unstructure(job) == data
     assert job.fields["brand_new_field"] == {"nested": [1, 2]}
     assert job.fields["id"] == "j1"
+
+
+def test_a_field_named_after_a_python_keyword_keeps_its_wire_name() -> None:
+    data = {
+        "type": "MARKETING_EMAIL",
+        "marketing_email": {"name": "Spring", "from": "news@example.com", "to": ["a@x.io"]},
+        "email": {"subject": "Re: quote", "from": "ada@example.com", "cc": []},
+    }
+
+    event = structure(data, CrmEvent)
+
+    assert event.email is not None
+    assert event.email.from_ == "ada@example.com"
+    assert event.email.extra == {}
+    assert event.marketing_email is not None
+    assert event.marketing_email.from_ == "news@example.com"
+    assert unstructure(event) == data

@@ -115,7 +115,7 @@ class Metadata(Model):
 
 @attrs.define(kw_only=True)
 class Reference(Model):
-    """A pointer to another record: a deal's pipeline, a file's owner record, an item's collection.
+    """A pointer to another record by id and name (a deal's pipeline, an item's collection).
 
     Attributes:
         type: What kind of record ``id`` names, when the API says (a free-form string).

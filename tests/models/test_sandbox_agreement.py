@@ -64,7 +64,9 @@ def test_the_sandbox_serves_every_typed_object_type() -> None:
     assert set(TYPED) <= served
 
 
-@pytest.mark.parametrize(("category", "object_type"), TYPED, ids="/".join)
+@pytest.mark.parametrize(
+    ("category", "object_type"), TYPED, ids=[f"{category}/{kind}" for category, kind in TYPED]
+)
 def test_generated_records_decode_completely_and_round_trip(
     dataset: Dataset, category: str, object_type: str
 ) -> None:

@@ -108,12 +108,8 @@ class SandboxApp:
             await self.stopping.wait()
         if action in ("drop", "stall"):
             return _drop(request)
-        if action == "error":
-            response = error_response(fate.status, _injected(fate.status, "error_rate"))  # type: ignore[union-attr]
-        elif action == "burst_429":
-            retry_after = str(self.config.faults.burst_429_retry_after)
-            message = _injected(429, "burst_429_every") + f"; retry after {retry_after} s"
-            response = error_response(429, message, {"Retry-After": retry_after})
+        if fate is not None and action in ("error", "burst_429"):
+            response = self._injected_error(fate)
         else:
             response = await self._answer(request, path, fate)
         response.headers["X-Request-Id"] = request_id
@@ -121,6 +117,13 @@ class SandboxApp:
             return await _truncated(request, response)
         self.stats.statuses[response.status] += 1
         return response
+
+    def _injected_error(self, fate: Fate) -> web.Response:
+        if fate.action == "error":
+            return error_response(fate.status, _injected(fate.status, "error_rate"))
+        retry_after = str(self.config.faults.burst_429_retry_after)
+        message = f"{_injected(429, 'burst_429_every')}; retry after {retry_after} s"
+        return error_response(429, message, {"Retry-After": retry_after})
 
     async def _answer(self, request: web.BaseRequest, path: str, fate: Fate | None) -> web.Response:
         try:
@@ -272,7 +275,7 @@ class SandboxApp:
             raise HTTPProblem(
                 400, f"method must be one of {', '.join(_PASSTHROUGH_METHODS)}; got {method!r}"
             )
-        if not isinstance(path, str) or not path or "://" in path or path.startswith("//"):
+        if not isinstance(path, str) or not path or _absolute(path):
             raise HTTPProblem(
                 400,
                 "path must be a path relative to the provider's API, such as "
@@ -343,6 +346,14 @@ async def _json_object(request: web.BaseRequest) -> dict[str, Any]:
     if not isinstance(value, dict):
         raise HTTPProblem(400, "the request body must be a JSON object")
     return value
+
+
+def _absolute(path: str) -> bool:
+    try:
+        url = URL(path)
+    except ValueError:
+        return True
+    return bool(url.scheme or url.host)
 
 
 def _query_pairs(data: Mapping[str, Any]) -> list[tuple[str, str]]:

@@ -12,10 +12,13 @@ from datetime import datetime, timedelta
 from typing import Any, overload
 
 from ._data import OBJECT_TYPES, DataPage, Dataset
+from ._data._dataset import KINDS, search_text
 from ._params import parse_timestamp
 from ._render import HTTPProblem, dumps, format_timestamp
 
 __all__ = ["LOOKUP_PARAMS", "RecordStore", "RecordsView"]
+
+_KINDS = {(kind.category, kind.name): kind for kind in KINDS}
 
 # The query parameters an enrichment lookup is found by.
 LOOKUP_PARAMS: Mapping[str, tuple[str, ...]] = {
@@ -30,12 +33,15 @@ class RecordsView(Sequence[dict[str, Any]]):
     Records are produced on access, so a view over a million records costs nothing until read.
     """
 
-    def __init__(self, store: RecordStore, category: str, object_type: str) -> None:
-        self._store = store
-        self._key = (category, object_type)
+    def __init__(
+        self, dataset: Dataset, key: tuple[str, str], inserted: list[dict[str, Any]]
+    ) -> None:
+        self._dataset = dataset
+        self._key = key
+        self._inserted = inserted
 
     def __len__(self) -> int:
-        return len(self._store._inserted.get(self._key, ())) + self._store.dataset.count(*self._key)
+        return len(self._inserted) + self._dataset.count(*self._key)
 
     @overload
     def __getitem__(self, index: int) -> dict[str, Any]: ...
@@ -51,10 +57,10 @@ class RecordsView(Sequence[dict[str, Any]]):
             index += size
         if not 0 <= index < size:
             raise IndexError("record index out of range")
-        inserted = self._store._inserted.get(self._key, [])
+        inserted = self._inserted
         if index < len(inserted):
             return inserted[len(inserted) - 1 - index]
-        return self._store.dataset.record(*self._key, index - len(inserted))
+        return self._dataset.record(*self._key, index - len(inserted))
 
 
 class RecordStore:
@@ -114,8 +120,9 @@ class RecordStore:
         Returns:
             The page.
         """
-        inserted = self._inserted.get((category, object_type), [])
-        fresh = [r for r in reversed(inserted) if _matches(r, query, updated_gte)]
+        key = (category, object_type)
+        inserted = self._inserted.get(key, [])
+        fresh = [r for r in reversed(inserted) if _matches(r, key, query, updated_gte)]
         head = fresh[offset : offset + limit]
         rest = self.dataset.page(
             category,
@@ -173,7 +180,8 @@ class RecordStore:
         Returns:
             A live view of the records in list order.
         """
-        return RecordsView(self, category, object_type)
+        key = (category, object_type)
+        return RecordsView(self.dataset, key, self._inserted.setdefault(key, []))
 
     def lookup(self, category: str, object_type: str, params: Mapping[str, str]) -> dict[str, Any]:
         """Find one enrichment object by its lookup parameters.
@@ -204,25 +212,10 @@ class RecordStore:
         return found
 
 
-def _matches(record: Mapping[str, Any], query: str | None, updated_gte: datetime | None) -> bool:
+def _matches(
+    record: Mapping[str, Any], key: tuple[str, str], query: str | None, updated_gte: datetime | None
+) -> bool:
+    """Whether an inserted record passes the filters, by the dataset's own rules."""
     if updated_gte is not None and parse_timestamp(record["updated_at"]) < updated_gte:
         return False
-    if not query:
-        return True
-    needle = query.casefold()
-    return any(needle in text.casefold() for text in _searchable(record))
-
-
-def _searchable(record: Mapping[str, Any]) -> list[str]:
-    texts = []
-    for key, value in record.items():
-        if "name" not in key and "email" not in key:
-            continue
-        if isinstance(value, str):
-            texts.append(value)
-        elif isinstance(value, list):
-            texts.extend(
-                v for item in value if isinstance(item, dict) for v in item.values()
-                if isinstance(v, str)
-            )  # fmt: skip
-    return texts
+    return not query or query.lower() in search_text(_KINDS[key], record)

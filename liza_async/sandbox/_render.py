@@ -136,9 +136,11 @@ def list_body(
     more = b"true" if offset + count < total else b"false"
     if shape == "mcp":
         tail = b',"total":%d,"limit":%d,"offset":%d,"has_more":%s}' % (total, limit, offset, more)
-        return b'{"items":' + items + tail, {}
-    pagination = b'{"limit":%d,"offset":%d,"total":%d,"has_more":%s}' % (limit, offset, total, more)
-    return b'{"data":' + items + b',"pagination":' + pagination + b"}", {}
+        return b"".join((b'{"items":', items, tail)), {}
+    tail = b',"pagination":{"limit":%d,"offset":%d,"total":%d,"has_more":%s}}' % (
+        limit, offset, total, more,
+    )  # fmt: skip
+    return b"".join((b'{"data":', items, tail)), {}
 
 
 def object_body(shape: Shape, item: bytes) -> bytes:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 
 import aiohttp
@@ -63,7 +64,7 @@ async def test_stall_rate_accepts_and_never_answers_until_shutdown(
     http: aiohttp.ClientSession, start: Start
 ) -> None:
     sandbox = start(faults=FaultConfig(stall_rate=1.0))
-    with pytest.raises(TimeoutError):
+    with pytest.raises(asyncio.TimeoutError):
         await http.get(
             api(sandbox), headers=auth(sandbox), timeout=aiohttp.ClientTimeout(total=0.3)
         )
@@ -172,3 +173,20 @@ async def test_malformed_touches_only_records_answers(
     listed = await get(http, sandbox, api(sandbox, "connections"))
     assert listed.json()["data"] == list(sandbox.connections)
     assert (await get(http, sandbox, contacts(sandbox, limit=0))).status == 400
+
+
+async def test_inserted_records_follow_the_query_and_updated_gte_filters(
+    http: aiohttp.ClientSession, start: Start
+) -> None:
+    sandbox = start(faults=FaultConfig(insert_every=1))
+    await get(http, sandbox, contacts(sandbox, limit=1))
+    new, original = sandbox.records("crm", "contact")[:2]
+    assert new["emails"] == original["emails"]
+    assert new["id"] != original["id"]
+    email = original["emails"][0]["email"]
+    found = items(sandbox, await get(http, sandbox, contacts(sandbox, query=email.upper())))
+    assert [r["id"] for r in found] == [new["id"], original["id"]]
+    newest = [r["id"] for r in sandbox.records("crm", "contact")[:2]]
+    answer = await get(http, sandbox, contacts(sandbox, updated_gte=new["updated_at"]))
+    assert [r["id"] for r in items(sandbox, answer)] == newest
+    assert answer.json()["pagination"]["total"] == 2

@@ -429,6 +429,7 @@ class _ModelCodec(_Kind):
         self.fields: list[_Field] = []
         self.known: frozenset[str] = frozenset()
         self.complete = False
+        self._inlining = False
 
     def build(self) -> None:
         """Classify every field and generate the fast function.
@@ -454,8 +455,15 @@ class _ModelCodec(_Kind):
         _NS.define(self.name, [f"def {self.name}(d):", *_indent(self.lines("d")), "    return d"])
 
     def lines(self, var: str) -> list[str]:
-        if not self.complete:  # a model nesting itself: call the function built when this ends
+        if not self.complete or self._inlining:  # a model nesting itself: call its function
             return [f"{var} = {self.name}({var})"]
+        self._inlining = True
+        try:
+            return self._inline_lines(var)
+        finally:
+            self._inlining = False
+
+    def _inline_lines(self, var: str) -> list[str]:
         # The model's code is inlined wherever it is nested: no call per nested object.
         get, model, absent = var + "_get", var + "_o", var + "_absent"
         lines = [

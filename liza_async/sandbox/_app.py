@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import asyncio
 import html
+import logging
 import math
 from collections.abc import Awaitable, Callable, Mapping
 from typing import Any
@@ -46,6 +47,8 @@ __all__ = ["SandboxApp"]
 
 Handler = Callable[..., Awaitable[web.Response]]
 _PASSTHROUGH_METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE")
+_MAX_BODY = 1024**2  # aiohttp's default client_max_size
+_log = logging.getLogger("liza.sandbox")
 
 
 @attrs.frozen
@@ -135,6 +138,9 @@ class SandboxApp:
             response = await route.handlers[request.method](request, *route.params)
         except HTTPProblem as problem:
             response = error_response(problem.status, problem.message, problem.headers)
+        except Exception as error:  # a sandbox bug still answers with the error body
+            _log.exception("the sandbox failed to answer %s %s", request.method, path)
+            response = error_response(500, f"the sandbox failed: {error!r}")
         else:
             if fate is not None and route.name in ("records", "unified") and response.status == 200:
                 response = self._fault_records(route, response, fate)
@@ -262,9 +268,9 @@ class SandboxApp:
         try:
             target = self.connections.authorize(connection_id)
         except KeyError:
-            return _page(404, f"There is no pending connection {connection_id}.")
+            raise HTTPProblem(404, f"no pending connection {connection_id!r}") from None
         if target is None:
-            return _page(200, f"Connection {connection_id} is authorized. You can close this page.")
+            return _authorized_page(connection_id)
         return web.Response(status=302, headers={"Location": str(target)})
 
     async def _passthrough(self, request: web.BaseRequest, connection_id: str) -> web.Response:
@@ -338,7 +344,10 @@ class SandboxApp:
 
 
 async def _json_object(request: web.BaseRequest) -> dict[str, Any]:
-    raw = await request.read()
+    try:
+        raw = await request.read()
+    except web.HTTPRequestEntityTooLarge:
+        raise HTTPProblem(413, f"the request body must be at most {_MAX_BODY} bytes") from None
     try:
         value = loads(raw)
     except ValueError:
@@ -370,10 +379,10 @@ def _injected(status: int, option: str) -> str:
     return f"the sandbox injected this {status} (FaultConfig.{option})"
 
 
-def _page(status: int, text: str) -> web.Response:
-    escaped = html.escape(text)
-    body = f"<!DOCTYPE html><html><head><title>Liza sandbox</title></head><body><p>{escaped}</p>"
-    return web.Response(status=status, text=body + "</body></html>", content_type="text/html")
+def _authorized_page(connection_id: str) -> web.Response:
+    text = html.escape(f"Connection {connection_id} is authorized. You can close this page.")
+    body = f"<!DOCTYPE html><html><head><title>Liza sandbox</title></head><body><p>{text}</p>"
+    return web.Response(text=body + "</body></html>", content_type="text/html")
 
 
 def _drop(request: web.BaseRequest) -> web.Response:

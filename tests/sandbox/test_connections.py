@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+import json
 from typing import Any
 
 import aiohttp
@@ -144,6 +146,7 @@ async def test_without_redirect_url_the_authorize_page_says_it_is_authorized(
     assert f"Connection {session['connection_id']} is authorized" in page.body.decode()
     missing = await call(http, "GET", sandbox.base_url.origin() / "sandbox/authorize/nope")
     assert missing.status == 404
+    assert missing.message == "no pending connection 'nope'"
 
 
 async def test_callback_for_an_unknown_connection_is_a_404(
@@ -189,3 +192,14 @@ async def test_a_body_that_is_not_a_json_object_is_a_400(
         answer = Answer(response.status, response.headers, await response.read())
     assert answer.status == 400
     assert answer.message == "the request body must be a JSON object"
+
+
+async def test_a_body_over_a_mebibyte_is_a_413(
+    http: aiohttp.ClientSession, sandbox: RunningSandbox
+) -> None:
+    body = {"integration_type": "hubspot", "categories": ["crm"], "external_xref": "x" * 2**20}
+    data = io.BytesIO(json.dumps(body).encode())
+    async with http.post(api(sandbox, "connect"), data=data, headers=auth(sandbox)) as response:
+        answer = Answer(response.status, response.headers, await response.read())
+    assert answer.status == 413
+    assert answer.message == "the request body must be at most 1048576 bytes"

@@ -8,6 +8,10 @@ intact, never splitting or normalising the path. Literal segments (``connections
 Passthrough answers carry the provider's status, headers and body unchanged plus the header
 ``X-Liza-Upstream: <integration_type>``; the sandbox's own errors (401, 404 for an unknown
 connection, 400 for a bad body, 429...) never carry it, so a client can tell them apart.
+
+Order of work per request: faults (for paths they apply to), then auth (every route but the
+authorize page), then the rate limit (``/api`` routes only; Unified.to's list route at the
+root is not limited), then the endpoint.
 """
 
 from __future__ import annotations

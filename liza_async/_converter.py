@@ -10,7 +10,7 @@ class one specialised function is generated once, on first use, that checks JSON
 builds instances without ``__init__`` (``object.__new__``, then one store per slot) and inlines the
 code of nested models, so no function is called per nested object. It only says "no" (any
 exception). The precise way is an interpreter over the same kinds that runs only after the fast way
-failed, and says where and why.
+failed, and says where and why. Unstructuring is generated per class the same way.
 """
 
 from __future__ import annotations
@@ -166,6 +166,8 @@ class _Namespace:
             "_parse_datetime": parse_datetime,
             "_UTC": timezone.utc,
             "_URL": yarl.URL,
+            "_format_datetime": format_datetime,
+            "_Enum": enum.Enum,
         }
         self._counter = itertools.count()
 
@@ -195,12 +197,10 @@ class _Kind:
     Attributes:
         expected: What a fitting JSON value is, for error messages (e.g. "a string").
         converts: Whether structuring makes a new value; when not, a fitting value is kept as is.
-        dumper: Makes a value JSON-ready; ``None`` when it already is.
     """
 
     expected = ""
     converts = True
-    dumper: Callable[[Any], Any] | None = None
     _function: str | None = None
 
     def lines(self, var: str) -> list[str]:
@@ -209,6 +209,10 @@ class _Kind:
         Temporaries are named ``var`` plus a suffix, so nested code never clashes.
         """
         raise NotImplementedError
+
+    def dump_lines(self, var: str) -> list[str]:
+        """Return code that makes the (not None) value in ``var`` JSON-ready in place."""
+        return []
 
     def optional_lines(self, var: str, on_none: str = "pass") -> list[str]:
         """Return code like :meth:`lines` that also lets ``None`` through, running ``on_none``."""
@@ -283,7 +287,6 @@ class _DateTime(_Kind):
     """An ISO 8601 string, structured into a timezone-aware datetime."""
 
     expected = "an ISO 8601 timestamp"
-    dumper = staticmethod(format_datetime)
 
     def lines(self, var: str) -> list[str]:
         return [  # parse_datetime, inlined: this is most of the cost of a timestamp
@@ -291,6 +294,9 @@ class _DateTime(_Kind):
             f"except ValueError: {var} = _parse_datetime({var})",
             f"if {var}.tzinfo is None: {var} = {var}.replace(tzinfo=_UTC)",
         ]
+
+    def dump_lines(self, var: str) -> list[str]:
+        return [f"{var} = _format_datetime({var})"]
 
     def precise(self, value: Any, path: str) -> Any:
         if type(value) is not str:
@@ -307,10 +313,12 @@ class _Url(_Kind):
     """A URL string, structured into a ``yarl.URL``."""
 
     expected = "a URL"
-    dumper = str
 
     def lines(self, var: str) -> list[str]:
         return [f"if type({var}) is not str: raise _Mismatch", f"{var} = _URL({var})"]
+
+    def dump_lines(self, var: str) -> list[str]:
+        return [f"{var} = str({var})"]
 
     def precise(self, value: Any, path: str) -> Any:
         if type(value) is not str:
@@ -323,15 +331,10 @@ class _Url(_Kind):
             ) from None
 
 
-def _enum_value(value: Any) -> Any:
-    return value.value if isinstance(value, enum.Enum) else value
-
-
 class _OpenEnum(_Kind):
     """``SomeEnum | str``: a known value becomes the member, an unknown one stays a string."""
 
     expected = "a string"
-    dumper = staticmethod(_enum_value)
 
     def __init__(self, enum_cls: type[enum.Enum]) -> None:
         self.members = {member.value: member for member in enum_cls}
@@ -350,6 +353,9 @@ class _OpenEnum(_Kind):
             "else: raise _Mismatch",
         ]
 
+    def dump_lines(self, var: str) -> list[str]:
+        return [f"if isinstance({var}, _Enum): {var} = {var}.value"]
+
     def precise(self, value: Any, path: str) -> Any:
         if type(value) is not str:
             _fail(path, self.expected, value)
@@ -364,11 +370,6 @@ class _List(_Kind):
     def __init__(self, item: _Kind) -> None:
         self.item = item
         self.converts = item.converts
-        item_dumper = item.dumper
-        if item_dumper is None:
-            self.dumper = list
-        else:
-            self.dumper = lambda items: [item_dumper(each) for each in items]
 
     def lines(self, var: str) -> list[str]:
         each, items = var + "i", var + "r"
@@ -378,6 +379,18 @@ class _List(_Kind):
             return [*check, f"for {each} in {var}:", *_indent(body)] if body else check
         return [
             *check,
+            f"{items} = []",
+            f"for {each} in {var}:",
+            *_indent([*body, f"{items}.append({each})"]),
+            f"{var} = {items}",
+        ]
+
+    def dump_lines(self, var: str) -> list[str]:
+        each, items = var + "i", var + "r"
+        body = self.item.dump_lines(each)
+        if not body:
+            return [f"{var} = list({var})"]
+        return [
             f"{items} = []",
             f"for {each} in {var}:",
             *_indent([*body, f"{items}.append({each})"]),
@@ -398,7 +411,6 @@ class _Optional(_Kind):
         self.inner = inner
         self.expected = f"{inner.expected} or null"
         self.converts = inner.converts
-        self.dumper = inner.dumper
 
     def lines(self, var: str) -> list[str]:
         return self.inner.optional_lines(var)
@@ -406,33 +418,39 @@ class _Optional(_Kind):
     def field_lines(self, var: str, on_none: str) -> list[str]:
         return self.inner.optional_lines(var, on_none)
 
+    def dump_lines(self, var: str) -> list[str]:
+        return self.inner.dump_lines(var)
+
     def precise(self, value: Any, path: str) -> Any:
         return None if value is None else self.inner.precise(value, path)
 
 
-def _dump_model(model: Model) -> dict[str, Any]:
-    return _model_codec(type(model)).dump(model)
-
-
 class _ModelCodec(_Kind):
-    """A JSON object structured into a model class; generated once per class.
+    """A JSON object structured into a model class, and back: both functions generated once.
 
     Build through :func:`_model_codec`, which guards against concurrent and circular builds.
+
+    Attributes:
+        dump: The generated function unstructuring an instance (nested models by their declared
+            class; ``None`` fields left out, ``extra`` merged in).
     """
 
     expected = "an object"
-    dumper = staticmethod(_dump_model)
+    dump: Callable[[Model], dict[str, Any]]
 
     def __init__(self, cls: type[Model]) -> None:
         self.cls = cls
         self.name = _NS.name(f"structure_{cls.__name__}")
+        self.dump_name = _NS.name(f"unstructure_{cls.__name__}")
         self.fields: list[_Field] = []
         self.known: frozenset[str] = frozenset()
         self.complete = False
         self._inlining = False
+        self._cls_name = _NS.add("cls", cls)
+        self._known_name = ""
 
     def build(self) -> None:
-        """Classify every field and generate the fast function.
+        """Classify every field, then generate the structure and unstructure functions.
 
         Raises:
             TypeError: The class does not follow the model conventions.
@@ -449,10 +467,15 @@ class _ModelCodec(_Kind):
             if field.name != "extra":
                 self.fields.append(_field(where, field, hints[field.name]))
         self.known = frozenset(field.wire for field in self.fields)
-        self._cls_name = _NS.add("cls", self.cls)
         self._known_name = _NS.add("known", self.known)
         self.complete = True
         _NS.define(self.name, [f"def {self.name}(d):", *_indent(self.lines("d")), "    return d"])
+        lines = [f"def {self.dump_name}(o):", "    d = {}"]
+        for name, wire, kind in self.fields:
+            dump = [*kind.dump_lines("v"), f"d[{wire!r}] = v"]
+            lines += [f"    v = o.{name}", "    if v is not None:", *_indent(_indent(dump))]
+        lines += ["    if o.extra: d.update(o.extra)", "    return d"]
+        self.dump = _NS.define(self.dump_name, lines)
 
     def lines(self, var: str) -> list[str]:
         if not self.complete or self._inlining:  # a model nesting itself: call its function
@@ -497,16 +520,8 @@ class _ModelCodec(_Kind):
         model.extra = _extra(value, self.known)
         return model
 
-    def dump(self, model: Model) -> dict[str, Any]:
-        """Return the model as JSON-ready data: ``None`` fields omitted, ``extra`` merged in."""
-        data = {}
-        for name, wire, kind in self.fields:
-            value = getattr(model, name)
-            if value is not None:
-                data[wire] = value if kind.dumper is None else kind.dumper(value)
-        if model.extra:
-            data.update(model.extra)
-        return data
+    def dump_lines(self, var: str) -> list[str]:
+        return [f"{var} = {self.dump_name}({var})"]
 
 
 class _Field(typing.NamedTuple):
@@ -704,4 +719,4 @@ converter.register_structure_hook_factory(
 converter.register_unstructure_hook_factory(_is_model, lambda cls: _model_codec(cls).dump)
 converter.register_unstructure_hook(datetime, format_datetime)
 converter.register_unstructure_hook(yarl.URL, str)
-converter.register_unstructure_hook(enum.Enum, _enum_value)
+converter.register_unstructure_hook(enum.Enum, operator.attrgetter("value"))

@@ -513,6 +513,15 @@ def test_unstructure_gives_json_ready_data_without_none_fields() -> None:
     assert unstructure([Email(type=EmailType.HOME)]) == [{"type": "HOME"}]
 
 
+def test_unstructured_lists_are_new_lists() -> None:
+    contact = CrmContact(company_ids=["co1"], emails=[Email(email="a@x.io")])
+    data = unstructure(contact)
+    data["company_ids"].append("co2")
+    data["emails"].clear()
+    assert contact.company_ids == ["co1"]
+    assert contact.emails == [Email(email="a@x.io")]
+
+
 def test_lists_of_scalars_are_checked_item_by_item() -> None:
     with pytest.raises(ResponseDecodeError, match="expected a string, got null") as caught:
         structure_list([{"company_ids": ["a", None]}], CrmContact, path="data")

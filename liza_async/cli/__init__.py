@@ -15,8 +15,10 @@ Register = Callable[["argparse._SubParsersAction[argparse.ArgumentParser]"], Non
 
 def _registrars() -> list[Register]:
     from ..sandbox._cli import register as register_sandbox
+    from .commands import register as register_commands
+    from .export import register as register_export
 
-    return [register_sandbox]
+    return [register_export, register_commands, register_sandbox]
 
 
 def build_parser() -> argparse.ArgumentParser:

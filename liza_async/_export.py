@@ -226,7 +226,8 @@ class AsyncExport(Generic[T]):
     async def _records(self) -> AsyncGenerator[T, None]:
         async with contextlib.aclosing(self._deliver(self._model)) as pages:
             async for page, fresh in pages:
-                for position, item in fresh:
+                for position, record_id, item in fresh:
+                    self._count_delivered(record_id)
                     self._next_offset = page.offset + position + 1
                     yield item
                 self._next_offset = page.offset + len(page.items)
@@ -234,30 +235,39 @@ class AsyncExport(Generic[T]):
     async def _batches(self, model: type[Any] | None) -> AsyncGenerator[list[Any], None]:
         async with contextlib.aclosing(self._deliver(model)) as pages:
             async for page, fresh in pages:
+                for _, record_id, _ in fresh:
+                    self._count_delivered(record_id)
                 self._next_offset = page.offset + len(page.items)
-                yield [item for _, item in fresh]
+                yield [item for _, _, item in fresh]
 
     async def _deliver(
         self, model: type[Any] | None
-    ) -> AsyncGenerator[tuple[RawPage, list[tuple[int, Any]]], None]:
-        """Yield each page with its records not delivered before, as (position, record)."""
+    ) -> AsyncGenerator[tuple[RawPage, list[tuple[int, str | None, Any]]], None]:
+        """Yield each page with its records not delivered before: (position, id, record)."""
         async with contextlib.aclosing(self._pages()) as pages:
             async for page in pages:
-                fresh: list[tuple[int, Any]] = []
+                fresh: list[tuple[int, str | None, Any]] = []
+                in_page: set[str] = set()
                 for position, item in enumerate(page.items):
                     record_id = item.get("id")
-                    if isinstance(record_id, str):
-                        if record_id in self._recent_set:
-                            self.stats.duplicates += 1
-                            continue
-                        self._remember(record_id)
-                    fresh.append((position, item))
+                    if not isinstance(record_id, str):
+                        record_id = None
+                    elif record_id in self._recent_set or record_id in in_page:
+                        self.stats.duplicates += 1
+                        continue
+                    else:
+                        in_page.add(record_id)
+                    fresh.append((position, record_id, item))
                 if model is not None and fresh:
-                    decoded = structure_list([item for _, item in fresh], model, path=page.path)
-                    fresh = [(p, d) for (p, _), d in zip(fresh, decoded, strict=True)]
-                self._delivered += len(fresh)
-                self.stats.records += len(fresh)
+                    decoded = structure_list([item for *_, item in fresh], model, path=page.path)
+                    fresh = [(p, i, d) for (p, i, _), d in zip(fresh, decoded, strict=True)]
                 yield page, fresh
+
+    def _count_delivered(self, record_id: str | None) -> None:
+        self._delivered += 1
+        self.stats.records += 1
+        if record_id is not None:
+            self._remember(record_id)
 
     def _remember(self, record_id: str) -> None:
         if len(self._recent) == self._recent.maxlen:

@@ -11,8 +11,8 @@ Fixtures:
 - ``start_liza_sandbox``: a function ``start(**settings) -> RunningSandbox`` for a sandbox of
   your own (e.g. with faults); every one started is stopped after the test.
 - ``liza_async_client``: an :class:`AsyncLiza` bound to ``liza_sandbox`` (async fixture: use it in
-  ``@pytest.mark.anyio`` tests, or with pytest-asyncio).
-- ``liza_client``: a sync :class:`liza_sync.Liza` bound to ``liza_sandbox``.
+  ``@pytest.mark.anyio`` tests, or with pytest-asyncio), its limiter set to the sandbox's limit.
+- ``liza_client``: a sync :class:`liza_sync.Liza` bound to ``liza_sandbox``, likewise.
 
 Example::
 
@@ -93,7 +93,11 @@ async def liza_async_client(liza_sandbox: RunningSandbox) -> AsyncIterator[Async
     """An :class:`AsyncLiza` bound to the shared sandbox, closed after the test."""
     from ._client import AsyncLiza
 
-    async with AsyncLiza(liza_sandbox.token, base_url=liza_sandbox.base_url) as client:
+    async with AsyncLiza(
+        liza_sandbox.token,
+        base_url=liza_sandbox.base_url,
+        rate_limit=liza_sandbox.config.rate_limit or None,
+    ) as client:
         yield client
 
 
@@ -102,5 +106,9 @@ def liza_client(liza_sandbox: RunningSandbox) -> Iterator[Liza]:
     """A sync :class:`liza_sync.Liza` bound to the shared sandbox, closed after the test."""
     from liza_sync import Liza
 
-    with Liza(liza_sandbox.token, base_url=liza_sandbox.base_url) as client:
+    with Liza(
+        liza_sandbox.token,
+        base_url=liza_sandbox.base_url,
+        rate_limit=liza_sandbox.config.rate_limit or None,
+    ) as client:
         yield client

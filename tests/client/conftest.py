@@ -19,5 +19,7 @@ def shaped_sandbox(request: pytest.FixtureRequest) -> Iterator[RunningSandbox]:
 
 @pytest.fixture
 async def client(shaped_sandbox: RunningSandbox) -> AsyncIterator[AsyncLiza]:
-    async with AsyncLiza(shaped_sandbox.token, base_url=shaped_sandbox.base_url) as liza:
+    async with AsyncLiza(
+        shaped_sandbox.token, base_url=shaped_sandbox.base_url, rate_limit=None
+    ) as liza:
         yield liza

@@ -80,21 +80,15 @@ async def test_a_callers_session_is_used_and_left_open(liza_sandbox: RunningSand
 
 def test_use_from_another_event_loop_is_a_clear_error(liza_sandbox: RunningSandbox) -> None:
     liza = make(liza_sandbox)
-
-    async def call() -> None:
-        await liza.integrations.list()
-
-    asyncio.run(call())
-    with pytest.raises(LizaError, match="another event loop"):
-        asyncio.run(call())
-
-    async def close() -> None:
-        liza._transport._loop = asyncio.get_running_loop()  # close it from here for the test
-        await liza.aclose()
-
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", ResourceWarning)
-        asyncio.run(close())
+    home = asyncio.new_event_loop()
+    try:
+        assert home.run_until_complete(liza.integrations.list())
+        with pytest.raises(LizaError, match="another event loop"):
+            asyncio.run(liza.integrations.list())
+        assert home.run_until_complete(liza.integrations.list())  # still fine at home
+        home.run_until_complete(liza.aclose())
+    finally:
+        home.close()
 
 
 @pytest.mark.anyio

@@ -1,0 +1,1 @@
+"""liza's benchmarks: side-by-side comparisons against a sandbox in a subprocess."""

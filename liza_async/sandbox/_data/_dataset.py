@@ -143,7 +143,7 @@ class Dataset:
         """
         kind = self._kind(category, object_type, index)
         if kind.render is not None:
-            return json.loads(kind.render(self._world, index))  # type: ignore[no-any-return]
+            return json.loads(kind.render(self._world, (index,))[0])  # type: ignore[no-any-return]
         assert kind.build is not None
         return kind.build(self._world, index)
 
@@ -220,8 +220,12 @@ class Dataset:
     def _render(self, kind: Kind, indices: Sequence[int]) -> bytes:
         w = self._world
         if kind.render is not None:
-            render = kind.render
-            return f"[{','.join([render(w, i) for i in indices])}]".encode()
+            texts = kind.render(w, indices)
+            if not texts:
+                return b"[]"
+            texts[0] = "[" + texts[0]  # brackets inside: one join and one encode of the page
+            texts[-1] += "]"
+            return ",".join(texts).encode()
         assert kind.build is not None
         records = [kind.build(w, i) for i in indices]
         return json.dumps(records, ensure_ascii=False, separators=(",", ":")).encode()

@@ -26,12 +26,16 @@ __all__ = [
     "MetaField",
     "Person",
     "address",
+    "address_of",
     "company",
     "email",
+    "email_address",
     "employee",
     "member",
     "meta_id",
     "metadata",
+    "office",
+    "office_address",
     "organisation",
     "phone",
     "spread",
@@ -47,6 +51,10 @@ _PAIR_NAMES = tuple(f"{stem} {word}" for stem in v.COMPANY_STEMS for word, _ in 
 _PAIR_SLUGS = tuple(v.slug(name) for name in _PAIR_NAMES)
 _FULL_NAMES = len(v.FIRST_NAMES) * len(v.LAST_NAMES)
 _TLDS = (".com", ".com", ".com", ".io", ".co", ".net", ".ai")
+_PAIR_STEP = 3251
+"""Coprime to the number of (stem, word) pairs: consecutive companies get unrelated names."""
+_OFFICE = 0x0FF1CE
+_HOME = 0x40E
 
 
 @functools.lru_cache(maxsize=None)
@@ -109,16 +117,59 @@ def company(w: World, index: int) -> Company:
         index: the crm company index.
 
     Returns:
-        The company.
+        The company (remembered: contacts ask for it often).
     """
-    block, pair = spread(index, len(_PAIR_NAMES), w.salt(COMPANY))
+    cache: dict[int, Company] | None = w.memo.get("companies")
+    if cache is None:
+        cache = w.memo["companies"] = {}
+    found = cache.get(index)
+    if found is not None:
+        return found
+    if len(cache) >= 65_536:
+        cache.clear()
+    block, position = divmod(index, len(_PAIR_NAMES))
+    pair = (position * _PAIR_STEP + w.salt(COMPANY)) % len(_PAIR_NAMES)
     suffix = f" {block + 1}" if block else ""
     h = mix(w.salt(COMPANY) + index)
     name = _PAIR_NAMES[pair] + suffix
     domain = _PAIR_SLUGS[pair] + suffix.strip() + _TLDS[h % 7]
     industry = v.COMPANY_WORDS[pair % len(v.COMPANY_WORDS)][1]
     legal_name = f"{name} {v.LEGAL_SUFFIXES[h >> 8 & 7]}"
-    return Company(index, name, domain, industry, legal_name, v.CITIES[(h >> 16) % len(v.CITIES)], h >> 24 & 3)
+    city = v.CITIES[(h >> 16) % len(v.CITIES)]
+    found = cache[index] = Company(index, name, domain, industry, legal_name, city, h >> 24 & 3)
+    return found
+
+
+def office(w: World, index: int) -> tuple[str, str | None, str]:
+    """Return crm company ``index``'s office street, suite (or None) and postal code."""
+    h = mix(w.salt(COMPANY) ^ _OFFICE ^ index)
+    postal_codes = company(w, index).city.postal_codes
+    street = f"{1 + h % 2400} {v.STREETS[(h >> 12) % len(v.STREETS)]}"
+    suite = f"Suite {(h >> 22) % 30 * 10 + 10}" if h >> 20 & 3 == 0 else None
+    return street, suite, postal_codes[(h >> 30) % len(postal_codes)]
+
+
+def office_address(w: World, index: int) -> dict[str, str]:
+    """Return the office address of crm company ``index`` (also its contacts' work address)."""
+    street, suite, postal_code = office(w, index)
+    city = company(w, index).city
+    result = {"address1": street}
+    if suite:
+        result["address2"] = suite
+    result |= {
+        "city": city.city,
+        "region": city.region,
+        "region_code": city.region_code,
+        "postal_code": postal_code,
+        "country": city.country,
+        "country_code": city.country_code,
+    }
+    return result
+
+
+def address_of(w: World, key: tuple[str, str], index: int) -> dict[str, str]:
+    """Return a home address for record ``index`` of ``key``, independent of its other draws."""
+    return address(Draw(w.salt(key) ^ _HOME, index))
 
 
 def organisation(w: World) -> Company:
@@ -138,9 +189,19 @@ def email(first: str, last: str, domain: str, style: int) -> str:
     Returns:
         The address, ASCII and lowercase.
     """
-    f, la = v.SLUGS.get(first) or v.slug(first), v.SLUGS.get(last) or v.slug(last)
-    local = (f"{f}.{la}", f"{f[0]}{la}", f, f"{f}_{la}")[style]
-    return f"{local}@{domain}"
+    first_slug = v.SLUGS.get(first) or v.slug(first)
+    return email_address(first_slug, v.SLUGS.get(last) or v.slug(last), domain, style)
+
+
+def email_address(first_slug: str, last_slug: str, domain: str, style: int) -> str:
+    """Return :func:`email` for names already slugged (see ``_vocab.SLUGS``)."""
+    if style == 0:
+        return f"{first_slug}.{last_slug}@{domain}"
+    if style == 1:
+        return f"{first_slug[0]}{last_slug}@{domain}"
+    if style == 2:
+        return f"{first_slug}@{domain}"
+    return f"{first_slug}_{last_slug}@{domain}"
 
 
 def employee(w: World, index: int) -> Person:

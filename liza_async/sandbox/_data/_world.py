@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 import attrs
 
-from ._clock import updated_at
+from ._clock import clock
 from ._ids import IdFormat
-from ._rng import Draw, mix, salt
+from ._rng import Draw, salt
 
 __all__ = ["Builder", "Key", "Kind", "Renderer", "Size", "World", "fixed", "per"]
 
@@ -17,7 +17,7 @@ Key = tuple[str, str]
 """(Liza category, object type), e.g. ``("crm", "contact")``."""
 
 Builder = Callable[["World", int], dict[str, Any]]
-Renderer = Callable[["World", int], str]
+Renderer = Callable[["World", Sequence[int]], list[str]]
 
 
 @attrs.frozen
@@ -71,8 +71,8 @@ class Kind:
         size: how the count follows the dataset size.
         ids: the id format.
         build: makes record ``index`` as a dict (the ground truth), or None with ``render``.
-        render: makes record ``index`` as JSON text directly (the fast path); the dict is then
-            its parse.
+        render: makes records ``indices`` as JSON texts directly (the fast path); a record's
+            dict is then the parse of its text.
         search: the fields ``query`` matches, dotted into lists of objects
             (``"emails.email"``).
         search_text: a cheap way to get the searchable text of a record (lowercased, fields
@@ -109,6 +109,14 @@ class World:
         self.kinds: Mapping[Key, Kind] = {kind.key: kind for kind in kinds}
         self._counts = {key: kind.size(records) for key, kind in self.kinds.items()}
         self._salts = {key: salt(seed, *key) for key in self.kinds}
+        self.ids: Mapping[Key, Callable[[Sequence[int]], list[str]]] = {
+            key: kind.ids.compile(self._salts[key]) for key, kind in self.kinds.items()
+        }
+        """Per kind: record indices -> their ids."""
+        self.clocks: Mapping[Key, Callable[[Sequence[int]], list[int]]] = {
+            key: clock(self._counts[key], self._salts[key]) for key in self.kinds
+        }
+        """Per kind: record indices -> their ``updated_at`` in epoch seconds (non-decreasing)."""
         self.memo: dict[object, Any] = {}
         """Values modules derive once per world (fragments, small tables)."""
 
@@ -122,7 +130,7 @@ class World:
 
     def id(self, key: Key, index: int) -> str:
         """Return the id of record ``index`` of ``key``."""
-        return self.kinds[key].ids(self._salts[key], index)
+        return self.ids[key]((index,))[0]
 
     def draw(self, key: Key, index: int) -> Draw:
         """Return the deterministic choices for record ``index`` of ``key``."""
@@ -130,7 +138,7 @@ class World:
 
     def updated(self, key: Key, index: int) -> int:
         """Return the ``updated_at`` (epoch seconds) of record ``index``: monotonic in index."""
-        return updated_at(index, self._counts[key], mix(self._salts[key] ^ index))
+        return self.clocks[key]((index,))[0]
 
     def ref(self, r: Draw, key: Key) -> str:
         """Return the id of a random existing record of ``key``."""

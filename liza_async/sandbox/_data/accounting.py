@@ -25,7 +25,7 @@ from ._shapes import (
     telephones,
 )
 from ._world import Kind, World, fixed, per
-from .crm import contact_identity
+from ._contact import contact_identity, contacts_of_company
 from .ecommerce import item_name, item_price
 
 __all__ = ["KINDS"]
@@ -90,7 +90,8 @@ def _account(w: World, index: int) -> dict[str, Any]:
 def _contact(w: World, index: int) -> dict[str, Any]:
     r = w.draw(CONTACT, index)
     who = company(w, index)
-    person = contact_identity(w, index)
+    primary = contacts_of_company(w, index)[0]
+    person = contact_identity(w, primary)
     first, last = v.FIRST_NAMES[person.first], v.LAST_NAMES[person.last]
     supplier = r.chance(0.2)
     rec: dict[str, Any] = {"id": w.id(CONTACT, index), **stamps(w, CONTACT, r, 900), "name": who.name}
@@ -126,7 +127,7 @@ def _contact(w: World, index: int) -> dict[str, Any]:
         rec["payment_methods"] = [{"type": r.pick(("ACH", "CARD", "WIRE", "CHECK", "PAYPAL")),
                                    "id": r.hex(10), "name": "Primary", "default": True}]  # fmt: skip
     if person.work_email and r.opt(0.4):
-        rec["associated_contacts"] = [{"id": w.id(("crm", "contact"), index),
+        rec["associated_contacts"] = [{"id": w.id(("crm", "contact"), primary),
                                        "name": f"{first} {last}",
                                        "emails": [{"email": person.work_email, "type": "WORK"}]}]  # fmt: skip
     if r.opt(0.6):

@@ -7,42 +7,46 @@ contact's company; deals sit in one of the three pipelines.
 
 from __future__ import annotations
 
-import json
-from typing import Any, NamedTuple
+from typing import Any
 
 from . import _vocab as v
-from ._clock import DAY, iso, iso_date
-from ._ids import BASE36, Numeric, Token
-from ._rng import GAMMA, Draw, mix
+from ._clock import DAY, iso
+from ._ids import Numeric
+from ._rng import Draw
 from ._shapes import (
     COMPANY,
     CONTACT,
     EMPLOYEE,
-    Company,
     MetaField,
     address,
     company,
     email,
     employee,
-    meta_id,
     metadata,
+    office_address,
     stamps,
     telephones,
 )
+from ._contact import (
+    CONTACT_FIELDS,
+    DEAL,
+    SALES_TEAM,
+    company_of_contact,
+    contact_identity,
+    contact_of_deal,
+    contacts_of_company,
+    deal_of_contact,
+    render_contacts,
+    search_contact,
+)
 from ._world import Kind, World, fixed, per
 
-__all__ = ["KINDS", "PIPELINES", "contact_identity", "contact_of_deal", "deal_of_contact"]
+__all__ = ["KINDS", "PIPELINES"]
 
-DEAL = ("crm", "deal")
 LEAD = ("crm", "lead")
 EVENT = ("crm", "event")
 PIPELINE = ("crm", "pipeline")
 
-LINKEDIN = Token(BASE36.lower(), 7)
-"""The suffix of a contact's LinkedIn handle; invertible, so enrichment finds the contact."""
-
-_SALES_TEAM = 25
-"""Record owners (``user_id``) are among the first employees."""
 
 PIPELINES = (
     ("Sales Pipeline", (("Appointment scheduled", 0.2), ("Qualified to buy", 0.4),
@@ -54,14 +58,6 @@ PIPELINES = (
                       ("Closed won", 1.0), ("Closed lost", 0.0))),
 )  # fmt: skip
 
-_CONTACT_FIELDS = (
-    MetaField("lifecycle_stage", "SINGLE_SELECT",
-              ("subscriber", "lead", "marketingqualifiedlead", "salesqualifiedlead", "opportunity",
-               "customer")),
-    MetaField("lead_score", "NUMBER", tuple(range(0, 101, 5))),
-    MetaField("newsletter_opt_in", "BOOLEAN"),
-    MetaField("last_contacted", "DATE"),
-)  # fmt: skip
 _COMPANY_FIELDS = (
     MetaField("account_tier", "SINGLE_SELECT", ("Tier 1", "Tier 2", "Tier 3")),
     MetaField("annual_revenue", "CURRENCY", (250_000, 1_200_000, 8_500_000, 42_000_000)),
@@ -77,189 +73,8 @@ _EVENT_TYPES = (
 _TAGS = ("customer", "prospect", "partner", "enterprise", "smb", "churn-risk", "vip", "emea")
 
 
-def deal_of_contact(w: World, index: int) -> int | None:
-    """Return the index of contact ``index``'s deal, or None when it has none."""
-    contacts, deals = w.count(CONTACT), w.count(DEAL)
-    deal = -(-index * deals // contacts)
-    return deal if deal < deals and contact_of_deal(w, deal) == index else None
-
-
-def contact_of_deal(w: World, index: int) -> int:
-    """Return the index of the contact deal ``index`` belongs to."""
-    return index * w.count(CONTACT) // w.count(DEAL)
-
-
 def _owner(w: World, h: int) -> str:
-    owners: list[str] | None = w.memo.get("crm.owners")
-    if owners is None:
-        owners = [w.id(EMPLOYEE, e) for e in range(min(_SALES_TEAM, w.count(EMPLOYEE)))]
-        w.memo["crm.owners"] = owners
-    return owners[h % len(owners)]
-
-
-# --- contact: composed as JSON text from cached fragments (the hot path of every benchmark) ---
-
-
-class ContactIdentity(NamedTuple):
-    """What a contact's name and emails derive from (shared by rendering and search)."""
-
-    h: int
-    g: int
-    full: bool
-    first: int
-    last: int
-    company: Company | None
-    work_email: str | None
-    personal_email: str | None
-
-
-def contact_identity(w: World, index: int) -> ContactIdentity:
-    """Return the identity of contact ``index``: names, employer and email addresses.
-
-    Args:
-        w: the world.
-        index: the contact index.
-
-    Returns:
-        The identity; ``h`` and ``g`` are 64 random bits each for the other fields.
-    """
-    h = mix(w.salt(CONTACT) + index * GAMMA)
-    g = mix(h + GAMMA)
-    first, last = h % len(v.FIRST_NAMES), (h >> 8) % len(v.LAST_NAMES)
-    first_name, last_name = v.FIRST_NAMES[first], v.LAST_NAMES[last]
-    full = index < 2 or g % 10 == 0
-    employer = company(w, index % w.count(COMPANY)) if full or h >> 16 & 15 else None
-    work = None
-    if employer is not None and (full or h >> 20 & 31):
-        work = email(first_name, last_name, employer.domain, employer.email_style)
-    personal = None
-    if full or work is None or h >> 25 & 3 == 0:
-        domain = v.PERSONAL_DOMAINS[(h >> 36) % len(v.PERSONAL_DOMAINS)]
-        personal = email(first_name, last_name, domain, 0).replace("@", f"{h >> 29 & 127}@")
-    return ContactIdentity(h, g, full, first, last, employer, work, personal)
-
-
-def _contact_search(w: World, index: int) -> str:
-    who = contact_identity(w, index)
-    parts = [f"{v.FIRST_NAMES[who.first]} {v.LAST_NAMES[who.last]}".lower()]
-    parts += [e for e in (who.work_email, who.personal_email) if e]
-    return "\0".join(parts)
-
-
-def _js(text: str) -> str:
-    """JSON-escape ``text`` without the quotes."""
-    return json.dumps(text, ensure_ascii=False)[1:-1]
-
-
-class _ContactFragments:
-    """Seed-dependent JSON fragments, built once per world."""
-
-    def __init__(self, w: World) -> None:
-        self.first = [_js(name) for name in v.FIRST_NAMES]
-        self.last = [_js(name) for name in v.LAST_NAMES]
-        self.first_slug = [v.SLUGS[name] for name in v.FIRST_NAMES]
-        self.last_slug = [v.SLUGS[name] for name in v.LAST_NAMES]
-        self.titles = [
-            (f',"title":"{_js(t)}"', f',"title":"{_js(t)}","department":"{_js(d)}"')
-            for t, d in v.TITLES
-        ]
-        self.cities = {
-            c.city: (
-                f',"city":"{_js(c.city)}","region":"{_js(c.region)}",'
-                f'"region_code":"{c.region_code}","postal_code":"',
-                f'","country":"{_js(c.country)}","country_code":"{c.country_code}"}}',
-            )
-            for c in v.CITIES
-        }
-        self.streets = [_js(s) for s in v.STREETS]
-        head = [
-            f'{{"id":"{meta_id(w, "contact", m.slug)}","slug":"{m.slug}",'
-            f'"namespace":"contact","format":"{m.format}","value":'
-            for m in _CONTACT_FIELDS
-        ]
-        stages = _CONTACT_FIELDS[0].choices
-        options = json.dumps({"options": list(stages)})
-        self.stage = [f'{head[0]}"{s}","extra_data":{options}}}' for s in stages]
-        self.score = [f"{head[1]}{n}}}" for n in _CONTACT_FIELDS[1].choices]
-        self.opt_in = [f"{head[2]}false}}", f"{head[2]}true}}"]
-        self.contacted = head[3] + '"%s"}'
-        self.deal_key = w.salt(DEAL)
-        self.company_ids: dict[int, str] = {}
-
-
-def _contact_render(w: World, index: int) -> str:
-    f: _ContactFragments | None = w.memo.get("crm.contact")
-    if f is None:
-        f = w.memo["crm.contact"] = _ContactFragments(w)
-    h, g, full, first, last, employer, work, personal = contact_identity(w, index)
-    contact_id = w.id(CONTACT, index)
-    updated = w.updated(CONTACT, index)
-    fn, ln = f.first[first], f.last[last]
-    out = [
-        f'{{"id":"{contact_id}","created_at":"{iso(updated - g % (900 * DAY))}",'
-        f'"updated_at":"{iso(updated)}","name":"{fn} {ln}","first_name":"{fn}","last_name":"{ln}"'
-    ]
-    if full or h >> 40 & 7:
-        out.append(f.titles[(h >> 43) % len(v.TITLES)][full or h >> 50 & 1])
-    if full or h >> 51 & 3 == 0:
-        out.append(f',"image_url":"https://cdn.example.com/avatars/{contact_id}.jpg"')
-    if employer is not None:
-        company_id = f.company_ids.get(employer.index)
-        if company_id is None:
-            company_id = w.id(COMPANY, employer.index)
-            if len(f.company_ids) < 50_000:
-                f.company_ids[employer.index] = company_id
-        out.append(f',"company":"{employer.name}","company_ids":["{company_id}"]')
-    deal = deal_of_contact(w, index)
-    if deal is not None:
-        out.append(f',"deal_ids":["{w.id(DEAL, deal)}"]')
-    if work is not None or personal is not None:
-        emails = [f'{{"email":"{work}","type":"WORK"}}'] if work else []
-        if personal:
-            emails.append(f'{{"email":"{personal}","type":"HOME"}}')
-        out.append(f',"emails":[{",".join(emails)}]')
-    city = employer.city if employer is not None else v.CITIES[(g >> 8) % len(v.CITIES)]
-    if full or g >> 14 & 3:
-        area = city.area_codes[(g >> 16) % len(city.area_codes)]
-        digits = city.subscriber_digits - 1
-        number = f"+{city.calling_code}{area}{2 + (g >> 18) % 8}{(g >> 22) % 10**digits:0{digits}d}"
-        out.append(f',"telephones":[{{"telephone":"{number}","type":"WORK"}}')
-        if full or g >> 50 & 3 == 0:
-            mobile = f"+{city.calling_code}{area}{2 + (g >> 26) % 8}{(g >> 30) % 10**digits:0{digits}d}"
-            out.append(f',{{"telephone":"{mobile}","type":"MOBILE"}}')
-        out.append("]")
-    if full or g >> 52 & 1:
-        before, after = f.cities[city.city]
-        street = f.streets[(g >> 53) % len(v.STREETS)]
-        suite = f',"address2":"Suite {(g >> 58) % 30 * 10 + 10}"' if full or g >> 58 & 3 == 0 else ""
-        postal = city.postal_codes[(g >> 60) % len(city.postal_codes)]
-        out.append(
-            f',"address":{{"address1":"{1 + (g >> 40) % 2400} {street}"{suite}{before}{postal}{after}'
-        )
-    if full or h >> 53 & 1:
-        token = LINKEDIN(w.salt(CONTACT), index)
-        out.append(
-            f',"link_urls":["https://www.linkedin.com/in/'
-            f'{f.first_slug[first]}-{f.last_slug[last]}-{token}"]'
-        )
-    if full or h >> 54 & 7:
-        out.append(f',"user_id":"{_owner(w, h >> 57)}"')
-    if full or h >> 58 & 3 == 0:
-        meta = [f.stage[(g >> 3) % 6]]
-        if full or g & 1:
-            meta.append(f.score[(g >> 34) % 21])
-        if full or g & 2:
-            meta.append(f.opt_in[g >> 6 & 1])
-        if full or g & 4:
-            meta.append(f.contacted % iso_date(updated - (g >> 12) % (60 * DAY)))
-        out.append(f',"metadata":[{",".join(meta)}]')
-    if full or h >> 61 == 0:
-        out.append(
-            f',"raw":{{"properties":{{"firstname":"{fn}","lastname":"{ln}",'
-            f'"hs_object_id":"{contact_id}"}},"archived":false}}'
-        )
-    out.append("}")
-    return "".join(out)
+    return w.id(EMPLOYEE, h % min(SALES_TEAM, w.count(EMPLOYEE)))
 
 
 # --- the other CRM objects: built as dicts ---
@@ -305,8 +120,8 @@ def _company(w: World, index: int) -> dict[str, Any]:
     if r.opt(0.6):
         rec["telephones"] = telephones(r, who.city, mobile=0)
     if r.opt(0.7):
-        rec["address"] = address(r, who.city)
-    contacts = range(index, w.count(CONTACT), w.count(COMPANY))[:4]
+        rec["address"] = office_address(w, index)
+    contacts = contacts_of_company(w, index)[:4]
     if contacts and r.opt(0.8):
         rec["contact_ids"] = [w.id(CONTACT, i) for i in contacts]
     deals = [d for d in (deal_of_contact(w, i) for i in contacts) if d is not None]
@@ -325,7 +140,7 @@ def _company(w: World, index: int) -> dict[str, Any]:
 def _deal(w: World, index: int) -> dict[str, Any]:
     r = w.draw(DEAL, index)
     contact = contact_of_deal(w, index)
-    who = company(w, contact % w.count(COMPANY))
+    who = company(w, company_of_contact(w, contact))
     pipeline = index % len(PIPELINES)
     stages = PIPELINES[pipeline][1]
     stage = _pipeline_stage(w, pipeline, r.cycle(range(len(stages))))
@@ -403,7 +218,7 @@ def _lead(w: World, index: int) -> dict[str, Any]:
     if r.opt(0.3):
         rec["link_urls"] = [f"https://www.linkedin.com/in/{v.slug(first)}-{v.slug(last)}"]
     if r.opt(0.2):
-        rec["metadata"] = metadata(w, r, "lead", _CONTACT_FIELDS[:2])
+        rec["metadata"] = metadata(w, r, "lead", CONTACT_FIELDS[:2])
     if r.opt(0.15):
         rec["raw"] = {"Id": rec["id"], "Status": status.title(), "LeadSource": rec.get("source")}
     return rec
@@ -502,8 +317,8 @@ def _pipeline(w: World, index: int) -> dict[str, Any]:
 
 
 KINDS = (
-    Kind("crm", "contact", per(1), Numeric(8), render=_contact_render,
-         search=("name", "emails.email"), search_text=_contact_search),
+    Kind("crm", "contact", per(1), Numeric(8), render=render_contacts,
+         search=("name", "emails.email"), search_text=search_contact),
     Kind("crm", "company", per(10), Numeric(10), _company,
          search_text=lambda w, i: company(w, i).name.lower()),
     Kind("crm", "deal", per(5), Numeric(10), _deal),

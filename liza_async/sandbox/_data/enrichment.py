@@ -15,7 +15,7 @@ from ._clock import DAY, WINDOW_START, iso_date
 from ._ids import Uuid
 from ._shapes import COMPANY, CONTACT, address, company, stamps, telephones
 from ._world import Kind, Size, World
-from .crm import LINKEDIN, contact_identity
+from ._contact import contact_identity, contact_of_linkedin_token, linkedin_token, render_contacts
 
 __all__ = ["KINDS", "lookup"]
 
@@ -39,12 +39,12 @@ _UTC_OFFSETS = {
 def _linkedin(w: World, index: int) -> str:
     who = contact_identity(w, index)
     first, last = v.SLUGS[v.FIRST_NAMES[who.first]], v.SLUGS[v.LAST_NAMES[who.last]]
-    return f"https://www.linkedin.com/in/{first}-{last}-{LINKEDIN(w.salt(CONTACT), index)}"
+    return f"https://www.linkedin.com/in/{first}-{last}-{linkedin_token(w, index)}"
 
 
 def _person(w: World, index: int) -> dict[str, Any]:
     r = w.draw(PERSON, index)
-    contact = json.loads(w.kinds[CONTACT].render(w, index))  # type: ignore[misc]
+    contact = json.loads(render_contacts(w, (index,))[0])
     who = contact_identity(w, index)
     handle = f"{v.SLUGS[contact['first_name']]}{v.SLUGS[contact['last_name']]}{r.between(1, 99)}"
     rec: dict[str, Any] = {"id": w.id(PERSON, index), **stamps(w, PERSON, r, 300)}
@@ -161,8 +161,8 @@ def _find_person(w: World, params: Mapping[str, str], matches: Matcher) -> dict[
         candidates = matches(CONTACT, _fold(params["email"]))
     elif params.get("linkedin_url"):
         token = _fold(params["linkedin_url"]).rsplit("-", 1)[-1]
-        index = LINKEDIN.index_of(w.salt(CONTACT), token)
-        candidates = [index] if index is not None and index < w.count(CONTACT) else []
+        index = contact_of_linkedin_token(w, token)
+        candidates = [] if index is None else [index]
     elif params.get("name"):
         candidates = matches(CONTACT, _fold(params["name"]))
     else:

@@ -12,7 +12,7 @@ from ._clock import DAY, iso
 from ._ids import HEX, Token
 from ._shapes import EMPLOYEE, MetaField, address, employee, metadata, organisation, phone, stamps
 from ._world import Kind, World, per
-from .crm import contact_identity
+from ._contact import contact_identity
 
 __all__ = ["KINDS"]
 

@@ -553,6 +553,10 @@ def _field(where: str, field: attrs.Attribute[Any], hint: Any) -> _Field:
     return _Field(name, wire, kind)
 
 
+def _is_model(tp: Any) -> bool:
+    return isinstance(tp, type) and issubclass(tp, Model)
+
+
 def _open_enum_of(tp: Any) -> type[enum.Enum] | None:
     """Return E when ``tp`` is ``E | str`` for an enum E whose values are strings."""
     if typing.get_origin(tp) not in (typing.Union, types.UnionType):
@@ -585,7 +589,7 @@ def _kind_of(tp: Any) -> _Kind:
     simple = _SIMPLE_KINDS.get(tp)
     if simple is not None:
         return simple
-    if isinstance(tp, type) and issubclass(tp, Model):
+    if _is_model(tp):
         return _model_codec(tp)
     origin, args = typing.get_origin(tp), typing.get_args(tp)
     if origin is dict and args == (str, Any):
@@ -697,10 +701,6 @@ def unstructure(obj: Any) -> Any:
         strings; ``extra`` fields are merged back in.
     """
     return converter.unstructure(obj)
-
-
-def _is_model(tp: Any) -> bool:
-    return isinstance(tp, type) and issubclass(tp, Model)
 
 
 def _structure_hook(tp: Any) -> Callable[[Any, Any], Any]:

@@ -1,4 +1,4 @@
-"""Fixed-epoch timestamps: every date in the sandbox derives from these constants, never the clock."""
+"""Fixed-epoch timestamps: every date in the sandbox derives from these, never from the clock."""
 
 from __future__ import annotations
 

@@ -55,13 +55,22 @@ __all__ = [
 DEAL = ("crm", "deal")
 
 CONTACT_FIELDS = (
-    MetaField("lifecycle_stage", "SINGLE_SELECT",
-              ("subscriber", "lead", "marketingqualifiedlead", "salesqualifiedlead", "opportunity",
-               "customer")),
+    MetaField(
+        "lifecycle_stage",
+        "SINGLE_SELECT",
+        (
+            "subscriber",
+            "lead",
+            "marketingqualifiedlead",
+            "salesqualifiedlead",
+            "opportunity",
+            "customer",
+        ),
+    ),
     MetaField("lead_score", "NUMBER", tuple(range(0, 101, 5))),
     MetaField("newsletter_opt_in", "BOOLEAN"),
     MetaField("last_contacted", "DATE"),
-)  # fmt: skip
+)
 """The custom fields of a contact (HubSpot-like properties)."""
 
 SALES_TEAM = 25
@@ -208,8 +217,15 @@ def _persona(w: World, owners: list[str], r: Draw) -> _Persona:
                 value = r.chance(0.5)
             else:
                 value = r.pick(field.choices)
-            fields.append({"id": meta_id(w, "contact", field.slug), "slug": field.slug,
-                           "namespace": "contact", "format": field.format, "value": value})  # fmt: skip
+            fields.append(
+                {
+                    "id": meta_id(w, "contact", field.slug),
+                    "slug": field.slug,
+                    "namespace": "contact",
+                    "format": field.format,
+                    "value": value,
+                }
+            )
         if fields:
             tail.append(f',"metadata":{_js(fields)}')
     raw = f'"firstname":{_js(first_name)},"lastname":{_js(last_name)}'
@@ -222,7 +238,7 @@ def _persona(w: World, owners: list[str], r: Draw) -> _Persona:
         personal=personal,
         employed=r.opt(15 / 16),
         work_email=r.opt(0.95),
-        home_email=f',{home}' if r.opt(0.25) else "",
+        home_email=f",{home}" if r.opt(0.25) else "",
         home_only=home,
         image=r.opt(0.25),
         telephones=telephones,
@@ -242,7 +258,9 @@ def _telephones(numbers: list[str]) -> str:
     if not numbers:
         return ""
     kinds = ("WORK", "MOBILE")
-    items = ",".join(f'{{"telephone":"{n}","type":"{k}"}}' for n, k in zip(numbers, kinds))
+    items = ",".join(
+        f'{{"telephone":"{n}","type":"{k}"}}' for n, k in zip(numbers, kinds, strict=False)
+    )
     return f',"telephones":[{items}]'
 
 
@@ -287,7 +305,9 @@ class _Contacts:
         self.employers: dict[int, _Employer] = {}
         """Employer fragments by crm company index; a page's contacts share about ten."""
 
-    def identity(self, index: int) -> tuple[_Persona, _Employer | None, str | None, str | None, int]:
+    def identity(
+        self, index: int
+    ) -> tuple[_Persona, _Employer | None, str | None, str | None, int]:
         """Return the persona, employer, emails and 50 random bits of contact ``index``.
 
         :meth:`render` inlines this for speed; a test checks that the two agree.
@@ -313,7 +333,9 @@ class _Contacts:
         city = who.city
         street, suite, postal_code = office(self.w, index)
         suite_field = f',"address2":"{suite}"' if suite else ""
-        address = f',"address":{{"address1":"{street}"{suite_field}{self.cities[city.city, postal_code]}'
+        address = (
+            f',"address":{{"address1":"{street}"{suite_field}{self.cities[city.city, postal_code]}'
+        )
         phone = f"+{city.calling_code}{city.area_codes[who.email_style % len(city.area_codes)]}"
         found = _Employer(who, who.domain, fragment, phone, city.subscriber_digits - 7, address)
         self.employers[index] = found
@@ -325,11 +347,31 @@ class _Contacts:
         count, companies, deals, key = self.count, self.companies, self.deals, self.key
         times = times_of_day()
         texts = []
-        for index, contact_id, updated in zip(indices, self.contact_ids(indices), self.updated(indices)):
+        for index, contact_id, updated in zip(
+            indices, self.contact_ids(indices), self.updated(indices), strict=True
+        ):
             h = low[index & 0xFFFF] ^ high[index >> 16]
-            (_, _, name, _, local_parts, _, employed, work_email, home_email, home_only, image,
-             telephones, home_phone, has_address, home, linkedin, tail, raw,
-             age) = personas[index if index < 2 else h % _PERSONAS]  # fmt: skip
+            (
+                _,
+                _,
+                name,
+                _,
+                local_parts,
+                _,
+                employed,
+                work_email,
+                home_email,
+                home_only,
+                image,
+                telephones,
+                home_phone,
+                has_address,
+                home,
+                linkedin,
+                tail,
+                raw,
+                age,
+            ) = personas[index if index < 2 else h % _PERSONAS]
             if employed:
                 at = index * companies // count
                 who, domain, job, phone, length, office = employers.get(at) or self.employer(at)
@@ -355,7 +397,7 @@ class _Contacts:
             texts.append(
                 f'{{"id":"{contact_id}","created_at":"{DATES[day - age - h % 30]}{time}",'
                 f'"updated_at":"{DATES[day]}{time}",{name}{job},"emails":[{emails}]{phones}'
-                f'{office if has_address else ""}{tail}}}'
+                f"{office if has_address else ''}{tail}}}"
             )
         return texts
 

@@ -21,8 +21,20 @@ from typing import Any
 
 import attrs
 
-from . import accounting, ats, calendar, crm, ecommerce, enrichment, hr, marketing, messaging
-from . import storage, task, ticketing
+from . import (
+    accounting,
+    ats,
+    calendar,
+    crm,
+    ecommerce,
+    enrichment,
+    hr,
+    marketing,
+    messaging,
+    storage,
+    task,
+    ticketing,
+)
 from ._clock import ceil_seconds
 from ._world import Key, Kind, World
 
@@ -233,7 +245,9 @@ class Dataset:
     def _first_updated(self, key: Key, moment: datetime) -> int:
         threshold = ceil_seconds(moment)
         updated = self._world.updated
-        return bisect.bisect_left(range(self._world.count(key)), threshold, key=lambda i: updated(key, i))
+        return bisect.bisect_left(
+            range(self._world.count(key)), threshold, key=lambda i: updated(key, i)
+        )
 
     def _matches(self, key: Key, needle: str) -> array[int]:
         """Return the sorted indices whose searchable text contains ``needle`` (memoized)."""
@@ -247,7 +261,14 @@ class Dataset:
             text = kind.search_text
             found = array("q", (i for i in range(w.count(key)) if needle in text(w, i)))
         else:
-            found = array("q", (i for i in range(w.count(key)) if needle in search_text(kind, self.record(*key, i))))
+            found = array(
+                "q",
+                (
+                    i
+                    for i in range(w.count(key))
+                    if needle in search_text(kind, self.record(*key, i))
+                ),
+            )
         self._queries[cache_key] = found
         if len(self._queries) > _QUERY_CACHE:
             self._queries.popitem(last=False)

@@ -47,10 +47,12 @@ class IdFormat(Protocol):
 class _PerIndex:
     """``compile`` for formats with nothing to precompute: one call per index."""
 
+    def __call__(self, key: int, index: int) -> str:
+        raise NotImplementedError
+
     def compile(self, key: int) -> Callable[[Sequence[int]], list[str]]:
         """Return the ids function (indices -> ids) of the kind whose seeded key is ``key``."""
-        make = functools.partial(self, key)  # type: ignore[call-arg]
-        return lambda indices: [make(i) for i in indices]
+        return lambda indices: [self(key, i) for i in indices]
 
 
 @attrs.frozen
@@ -102,8 +104,9 @@ def _offset(key: int, modulus: int) -> int:
 
 @attrs.frozen
 class Token(_PerIndex):
-    """Fixed-width tokens over an alphabet (an affine bijection with a wide
-    multiplier, so every digit varies).
+    """Fixed-width tokens over an alphabet.
+
+    An affine bijection with a wide multiplier, so every digit varies from one index to the next.
 
     Args:
         alphabet: the characters of the token.
@@ -123,7 +126,7 @@ class Token(_PerIndex):
     @property
     def modulus(self) -> int:
         """How many distinct tokens exist (and so how many indices are injective)."""
-        return len(self.alphabet) ** self.width
+        return int(len(self.alphabet) ** self.width)
 
     def number(self, key: int, index: int) -> int:
         """Return the token's integer value for ``index``."""

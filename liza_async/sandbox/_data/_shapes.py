@@ -57,7 +57,7 @@ _OFFICE = 0x0FF1CE
 _HOME = 0x40E
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _step(size: int) -> int:
     """Return a stride near ``size / phi`` coprime to ``size``: it visits every position once."""
     step = size * 5 // 8 | 1
@@ -82,9 +82,9 @@ def spread(index: int, size: int, key: int) -> tuple[int, int]:
 
 
 class Company(NamedTuple):
-    """A company every category agrees on (crm company ``index``)."""
+    """A company every category agrees on (crm company ``ordinal``)."""
 
-    index: int
+    ordinal: int
     name: str
     domain: str
     industry: str
@@ -96,7 +96,7 @@ class Company(NamedTuple):
 class Person(NamedTuple):
     """An employee of the organisation: the user behind every ``user_id``."""
 
-    index: int
+    ordinal: int
     id: str
     first_name: str
     last_name: str
@@ -109,8 +109,9 @@ class Person(NamedTuple):
 
 
 def company(w: World, index: int) -> Company:
-    """Return crm company ``index``'s identity; names are unique (a number is appended after
-    the first 5,000).
+    """Return crm company ``index``'s identity.
+
+    Names are unique: a number is appended after the first 5,200 companies.
 
     Args:
         w: the world.

@@ -107,7 +107,8 @@ COMPANY_STEMS = (
 COMPANY_WORDS = (
     ("Labs", "Biotechnology"), ("Systems", "Information Technology"), ("Logistics", "Logistics"),
     ("Analytics", "Software"), ("Health", "Healthcare"), ("Robotics", "Industrial Automation"),
-    ("Foods", "Food & Beverages"), ("Energy", "Renewable Energy"), ("Capital", "Financial Services"),
+    ("Foods", "Food & Beverages"), ("Energy", "Renewable Energy"),
+    ("Capital", "Financial Services"),
     ("Software", "Software"), ("Networks", "Telecommunications"), ("Dynamics", "Manufacturing"),
     ("Media", "Media"), ("Partners", "Management Consulting"), ("Solutions", "IT Services"),
     ("Studios", "Entertainment"), ("Bio", "Biotechnology"), ("Motors", "Automotive"),
@@ -117,7 +118,8 @@ COMPANY_WORDS = (
     ("Learning", "Education"), ("Travel", "Travel & Tourism"), ("Apparel", "Apparel & Fashion"),
     ("Devices", "Consumer Electronics"), ("Materials", "Chemicals"), ("Works", "Construction"),
     ("Data", "Software"), ("AI", "Artificial Intelligence"), ("Marine", "Maritime"),
-    ("Aerospace", "Aviation & Aerospace"), ("Farms", "Agriculture"), ("Brewing", "Food & Beverages"),
+    ("Aerospace", "Aviation & Aerospace"), ("Farms", "Agriculture"),
+    ("Brewing", "Food & Beverages"),
     ("Insurance", "Insurance"), ("Realty", "Real Estate"), ("Outfitters", "Sporting Goods"),
     ("Telecom", "Telecommunications"), ("Games", "Computer Games"), ("Medical", "Medical Devices"),
     ("Freight", "Transportation"), ("Design", "Design"), ("Legal", "Legal Services"),
@@ -264,20 +266,32 @@ LEAD_SOURCES = (
 )  # fmt: skip
 
 LOST_REASONS = (
-    "Chose a competitor", "No budget", "Timing", "No decision", "Missing features", "Price",
+    "Chose a competitor",
+    "No budget",
+    "Timing",
+    "No decision",
+    "Missing features",
+    "Price",
 )
 WON_REASONS = ("Best fit", "Price", "Relationship", "Product quality", "Fast implementation")
 
 TICKET_SUBJECTS = (
-    "Cannot log in to my account", "Password reset email never arrives", "Invoice shows the wrong amount",
+    "Cannot log in to my account", "Password reset email never arrives",
+    "Invoice shows the wrong amount",
     "Refund request for order", "How do I export my data?", "API returns 500 on /orders",
-    "Two-factor authentication code rejected", "Request to add a new user", "Billing address change",
-    "Integration with Slack stopped syncing", "Feature request: dark mode", "Report is missing last week's data",
-    "Mobile app crashes on startup", "Cannot upload files larger than 10 MB", "Shipment has not arrived",
-    "Wrong item delivered", "Upgrade to annual plan", "Cancel my subscription", "SSO configuration help",
+    "Two-factor authentication code rejected", "Request to add a new user",
+    "Billing address change",
+    "Integration with Slack stopped syncing", "Feature request: dark mode",
+    "Report is missing last week's data",
+    "Mobile app crashes on startup", "Cannot upload files larger than 10 MB",
+    "Shipment has not arrived",
+    "Wrong item delivered", "Upgrade to annual plan", "Cancel my subscription",
+    "SSO configuration help",
     "Webhook deliveries failing", "Duplicate charge on credit card", "Slow dashboard loading times",
-    "Calendar sync shows wrong time zone", "Bulk import fails with CSV error", "GDPR data deletion request",
-    "Question about pricing tiers", "Email notifications not received", "Account locked after failed attempts",
+    "Calendar sync shows wrong time zone", "Bulk import fails with CSV error",
+    "GDPR data deletion request",
+    "Question about pricing tiers", "Email notifications not received",
+    "Account locked after failed attempts",
 )  # fmt: skip
 
 MEETINGS = (
@@ -303,12 +317,13 @@ MESSAGES = (
     "Added notes from the call with {company}.", "Lunch order closes at 11:30.",
 )  # fmt: skip
 
+_OFFICE = "application/vnd.openxmlformats-officedocument"
 FILES = (
     ("Q{q} board deck", "pdf", "application/pdf"),
-    ("Sales forecast {y}", "xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+    ("Sales forecast {y}", "xlsx", f"{_OFFICE}.spreadsheetml.sheet"),
     ("Contract - {company}", "pdf", "application/pdf"),
-    ("Product roadmap {y}", "pptx", "application/vnd.openxmlformats-officedocument.presentationml.presentation"),
-    ("Meeting notes {d}", "docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+    ("Product roadmap {y}", "pptx", f"{_OFFICE}.presentationml.presentation"),
+    ("Meeting notes {d}", "docx", f"{_OFFICE}.wordprocessingml.document"),
     ("Team photo", "jpg", "image/jpeg"),
     ("Logo", "png", "image/png"),
     ("Invoice {n}", "pdf", "application/pdf"),
@@ -319,8 +334,8 @@ FILES = (
     ("Backup {d}", "zip", "application/zip"),
     ("Release notes {v}", "txt", "text/plain"),
     ("Brand guidelines", "pdf", "application/pdf"),
-    ("Budget {y}", "xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
-)  # fmt: skip
+    ("Budget {y}", "xlsx", f"{_OFFICE}.spreadsheetml.sheet"),
+)
 
 TASKS = (
     "Update onboarding docs", "Fix login redirect bug", "Prepare QBR slides", "Review Q{q} budget",
@@ -367,7 +382,8 @@ ACCOUNTS = (
     ("1020", "Savings Account", "BANK"), ("1100", "Accounts Receivable", "ACCOUNTS_RECEIVABLE"),
     ("1200", "Inventory", "OTHER"), ("1500", "Office Equipment", "FIXED_ASSET"),
     ("1510", "Computer Equipment", "FIXED_ASSET"), ("1520", "Vehicles", "FIXED_ASSET"),
-    ("2000", "Accounts Payable", "ACCOUNTS_PAYABLE"), ("2100", "Company Credit Card", "CREDIT_CARD"),
+    ("2000", "Accounts Payable", "ACCOUNTS_PAYABLE"),
+    ("2100", "Company Credit Card", "CREDIT_CARD"),
     ("2200", "Sales Tax Payable", "LIABILITY"), ("2300", "Payroll Liabilities", "LIABILITY"),
     ("2500", "Long-term Loan", "LIABILITY"), ("3000", "Owner's Equity", "EQUITY"),
     ("3100", "Retained Earnings", "EQUITY"), ("4000", "Sales Revenue", "REVENUE"),
@@ -391,7 +407,8 @@ PRODUCT_NOUNS = (
     ("Backpack", "Bags", 80), ("Water Bottle", "Accessories", 22), ("Coffee Beans", "Grocery", 16),
     ("Headphones", "Electronics", 150), ("Desk Lamp", "Home", 45), ("Notebook", "Stationery", 12),
     ("Sunglasses", "Accessories", 120), ("Yoga Mat", "Sports", 38), ("Candle", "Home", 18),
-    ("Phone Case", "Electronics", 29), ("Wallet", "Accessories", 55), ("Rain Jacket", "Apparel", 140),
+    ("Phone Case", "Electronics", 29), ("Wallet", "Accessories", 55),
+    ("Rain Jacket", "Apparel", 140),
     ("Mug", "Home", 14), ("Watch", "Accessories", 220), ("Socks", "Apparel", 9),
 )  # fmt: skip
 

@@ -11,6 +11,7 @@ from typing import Any
 
 from . import _vocab as v
 from ._clock import DAY, iso, iso_date
+from ._contact import contact_identity, contacts_of_company
 from ._ids import Uuid
 from ._rng import Draw, salt
 from ._shapes import (
@@ -25,7 +26,6 @@ from ._shapes import (
     telephones,
 )
 from ._world import Kind, World, fixed, per
-from ._contact import contact_identity, contacts_of_company
 from .ecommerce import item_name, item_price
 
 __all__ = ["KINDS"]
@@ -37,13 +37,30 @@ TRANSACTION = ("accounting", "transaction")
 ITEM = ("ecommerce", "item")
 
 TERMS = (
-    "ON_RECEIPT", "NET_7", "NET_10", "NET_15", "NET_20", "NET_25", "NET_30", "NET_45", "NET_60",
-    "NET_90", "OTHER",
-)  # fmt: skip
+    "ON_RECEIPT",
+    "NET_7",
+    "NET_10",
+    "NET_15",
+    "NET_20",
+    "NET_25",
+    "NET_30",
+    "NET_45",
+    "NET_60",
+    "NET_90",
+    "OTHER",
+)
 INVOICE_STATUSES = (
-    "DRAFT", "VOIDED", "AUTHORIZED", "PAID", "PARTIALLY_PAID", "PARTIALLY_REFUNDED", "REFUNDED",
-    "SUBMITTED", "DELETED", "OVERDUE",
-)  # fmt: skip
+    "DRAFT",
+    "VOIDED",
+    "AUTHORIZED",
+    "PAID",
+    "PARTIALLY_PAID",
+    "PARTIALLY_REFUNDED",
+    "REFUNDED",
+    "SUBMITTED",
+    "DELETED",
+    "OVERDUE",
+)
 _FIELDS = (MetaField("cost_center", "TEXT", ("CC-100", "CC-200", "CC-300")),)
 _UUID = Uuid()
 _REVENUE = next(n for n, a in enumerate(v.ACCOUNTS) if a[1] == "Sales Revenue")
@@ -78,8 +95,15 @@ def _account(w: World, index: int) -> dict[str, Any]:
     if parent != index:
         rec["parent_id"] = w.id(ACCOUNT, parent)
     rec["organization_id"] = _other_id(w, "organization", 0)
-    group = "ASSET" if code < "2" else "LIABILITY" if code < "3" else "EQUITY" if code < "4" else (
-        "REVENUE" if code < "5" else "EXPENSE")  # fmt: skip
+    group = (
+        "ASSET"
+        if code < "2"
+        else "LIABILITY"
+        if code < "3"
+        else "EQUITY"
+        if code < "4"
+        else ("REVENUE" if code < "5" else "EXPENSE")
+    )
     if r.opt(0.5):
         rec["taxonomy"] = [{"type": "CLASSIFICATION", "value": group, "original_type": "Class"}]
     if r.opt(0.2):
@@ -94,7 +118,11 @@ def _contact(w: World, index: int) -> dict[str, Any]:
     person = contact_identity(w, primary)
     first, last = v.FIRST_NAMES[person.first], v.LAST_NAMES[person.last]
     supplier = r.chance(0.2)
-    rec: dict[str, Any] = {"id": w.id(CONTACT, index), **stamps(w, CONTACT, r, 900), "name": who.name}
+    rec: dict[str, Any] = {
+        "id": w.id(CONTACT, index),
+        **stamps(w, CONTACT, r, 900),
+        "name": who.name,
+    }
     if r.opt(0.6):
         rec |= {"first_name": first, "last_name": last}
     rec["company_name"] = who.legal_name
@@ -117,19 +145,31 @@ def _contact(w: World, index: int) -> dict[str, Any]:
     if r.opt(0.2):
         rec["identification"] = r.digits(8)
     if r.opt(0.05):
-        rec["tax_exemption"] = r.pick(("CHARITABLE_ORG", "EDUCATIONAL_ORG", "RESALE", "FOREIGN", "OTHER"))
+        rec["tax_exemption"] = r.pick(
+            ("CHARITABLE_ORG", "EDUCATIONAL_ORG", "RESALE", "FOREIGN", "OTHER")
+        )
     term = r.pick(TERMS)
     if r.opt(0.6):
         rec["payment_terms"] = term
     if r.opt(0.4):
         rec["paymentterm_id"] = _other_id(w, "paymentterm", TERMS.index(term))
     if r.opt(0.4):
-        rec["payment_methods"] = [{"type": r.pick(("ACH", "CARD", "WIRE", "CHECK", "PAYPAL")),
-                                   "id": r.hex(10), "name": "Primary", "default": True}]  # fmt: skip
+        rec["payment_methods"] = [
+            {
+                "type": r.pick(("ACH", "CARD", "WIRE", "CHECK", "PAYPAL")),
+                "id": r.hex(10),
+                "name": "Primary",
+                "default": True,
+            }
+        ]
     if person.work_email and r.opt(0.4):
-        rec["associated_contacts"] = [{"id": w.id(("crm", "contact"), primary),
-                                       "name": f"{first} {last}",
-                                       "emails": [{"email": person.work_email, "type": "WORK"}]}]  # fmt: skip
+        rec["associated_contacts"] = [
+            {
+                "id": w.id(("crm", "contact"), primary),
+                "name": f"{first} {last}",
+                "emails": [{"email": person.work_email, "type": "WORK"}],
+            }
+        ]
     if r.opt(0.6):
         rec["website"] = f"https://www.{who.domain}"
     if r.opt(0.2):
@@ -151,15 +191,25 @@ def _lines(w: World, r: Draw, stamp: dict[str, str]) -> tuple[list[dict[str, Any
         unit = item_price(item)
         tax = unit * quantity // 10
         line: dict[str, Any] = {
-            "id": str(n + 1), "item_id": w.id(ITEM, item), "item_name": item_name(item),
-            "item_sku": f"SKU-{item:06d}", "unit_amount": _money(unit), "unit_quantity": quantity,
-            "total_amount": _money(unit * quantity + tax), "tax_amount": _money(tax),
-            "taxrate_id": _other_id(w, "taxrate", 0), "account_id": w.id(ACCOUNT, _REVENUE),
+            "id": str(n + 1),
+            "item_id": w.id(ITEM, item),
+            "item_name": item_name(item),
+            "item_sku": f"SKU-{item:06d}",
+            "unit_amount": _money(unit),
+            "unit_quantity": quantity,
+            "total_amount": _money(unit * quantity + tax),
+            "tax_amount": _money(tax),
+            "taxrate_id": _other_id(w, "taxrate", 0),
+            "account_id": w.id(ACCOUNT, _REVENUE),
             **stamp,
-        }  # fmt: skip
+        }
         if r.opt(0.2):
-            line |= {"item_description": f"{item_name(item)}, assorted", "notes": "Ships in 3 days",
-                     "is_billable": True, "category_ids": [_other_id(w, "category", 0)]}  # fmt: skip
+            line |= {
+                "item_description": f"{item_name(item)}, assorted",
+                "notes": "Ships in 3 days",
+                "is_billable": True,
+                "category_ids": [_other_id(w, "category", 0)],
+            }
         lines.append(line)
         total += unit * quantity + tax
         taxes += tax
@@ -204,20 +254,32 @@ def _invoice(w: World, index: int) -> dict[str, Any]:
         rec["posted_at"] = iso(posted)
     rec["due_at"] = iso(posted + 30 * DAY)
     lines, total, tax = _lines(w, r, times)
-    paid = {"PAID": total, "PARTIALLY_PAID": total // 2, "REFUNDED": total,
-            "PARTIALLY_REFUNDED": total}.get(status, 0)  # fmt: skip
+    paid = {
+        "PAID": total,
+        "PARTIALLY_PAID": total // 2,
+        "REFUNDED": total,
+        "PARTIALLY_REFUNDED": total,
+    }.get(status, 0)
     refund = {"REFUNDED": total, "PARTIALLY_REFUNDED": total // 4}.get(status, 0)
     if paid:
         rec["paid_at"] = iso(updated - r.below(DAY))
     if status in ("VOIDED", "DELETED"):
         rec["cancelled_at"] = iso(updated)
     if refund:
-        rec |= {"refunded_at": iso(updated), "refund_amount": _money(refund),
-                "refund_reason": r.pick(("Damaged goods", "Duplicate charge", "Cancelled order"))}  # fmt: skip
+        rec |= {
+            "refunded_at": iso(updated),
+            "refund_amount": _money(refund),
+            "refund_reason": r.pick(("Damaged goods", "Duplicate charge", "Cancelled order")),
+        }
     discount = total // 20 if r.opt(0.2) else 0
-    rec |= {"total_amount": _money(total - discount), "sub_total_amount": _money(total - tax),
-            "tax_amount": _money(tax), "discount_amount": _money(discount),
-            "paid_amount": _money(paid), "balance_amount": _money(max(0, total - discount - paid))}  # fmt: skip
+    rec |= {
+        "total_amount": _money(total - discount),
+        "sub_total_amount": _money(total - tax),
+        "tax_amount": _money(tax),
+        "discount_amount": _money(discount),
+        "paid_amount": _money(paid),
+        "balance_amount": _money(max(0, total - discount - paid)),
+    }
     if r.opt(0.5):
         rec["is_inclusive_of_tax"] = False
     if r.opt(0.4):
@@ -228,16 +290,33 @@ def _invoice(w: World, index: int) -> dict[str, Any]:
         rec["payment_collection_method"] = r.pick(("send_invoice", "charge_automatically"))
     rec["lineitems"] = lines
     if paid:
-        rec["payments"] = [{"payment_id": _other_id(w, "payment", index), "amount": _money(paid),
-                            "allocated_at": rec["paid_at"]}]  # fmt: skip
+        rec["payments"] = [
+            {
+                "payment_id": _other_id(w, "payment", index),
+                "amount": _money(paid),
+                "allocated_at": rec["paid_at"],
+            }
+        ]
     if r.opt(0.1):
         file_id = w.ref(r, ("storage", "file"))
-        rec["attachments"] = [{"id": file_id, "name": f"{number}.pdf", "mime_type": "application/pdf",
-                               "download_url": f"https://drive.example.com/download/{file_id}"}]  # fmt: skip
+        rec["attachments"] = [
+            {
+                "id": file_id,
+                "name": f"{number}.pdf",
+                "mime_type": "application/pdf",
+                "download_url": f"https://drive.example.com/download/{file_id}",
+            }
+        ]
     if r.opt(0.1):
         author = employee(w, r.below(w.count(EMPLOYEE)))
-        rec["extended_notes"] = [{"note": "Customer asked for a copy by post.", "date": iso_date(updated),
-                                  "visibility": "PRIVATE", "user": {"id": author.id, "name": author.name}}]  # fmt: skip
+        rec["extended_notes"] = [
+            {
+                "note": "Customer asked for a copy by post.",
+                "date": iso_date(updated),
+                "visibility": "PRIVATE",
+                "user": {"id": author.id, "name": author.name},
+            }
+        ]
     if r.opt(0.1):
         rec["metadata"] = metadata(w, r, "invoice", _FIELDS)
     if r.opt(0.15):
@@ -260,7 +339,11 @@ def _transaction(w: World, index: int) -> dict[str, Any]:
     rec["status"] = r.cycle(("POSTED", "PENDING", "VOID", "OTHER")) if index < 4 else "POSTED"
     net = r.between(1_000, 5_000_000)
     tax = net // 10
-    rec |= {"total_amount": _money(net + tax), "sub_total_amount": _money(net), "tax_amount": _money(tax)}
+    rec |= {
+        "total_amount": _money(net + tax),
+        "sub_total_amount": _money(net),
+        "tax_amount": _money(tax),
+    }
     rec["currency"] = organisation(w).city.currency
     if r.opt(0.1):
         rec["exchange_rate"] = 1
@@ -268,14 +351,24 @@ def _transaction(w: World, index: int) -> dict[str, Any]:
     other = _RECEIVABLE if incoming else r.between(_REVENUE + 1, len(v.ACCOUNTS) - 1)
     if r.opt(0.5):
         rec["split_account_id"] = w.id(ACCOUNT, other)
-    rec["contacts"] = [{"id": w.id(CONTACT, customer), "is_customer": incoming, "is_supplier": not incoming}]
+    rec["contacts"] = [
+        {"id": w.id(CONTACT, customer), "is_customer": incoming, "is_supplier": not incoming}
+    ]
     if r.opt(0.6):
-        rec["lineitems"] = [{"id": "1", "name": rec.get("memo", rec["type"].title()),
-                             "description": "Bank feed line", "account_id": w.id(ACCOUNT, other),
-                             "total_amount": _money(net + tax), "unit_amount": _money(net),
-                             "unit_quantity": 1, "taxrate_id": _other_id(w, "taxrate", 0),
-                             "category_ids": [_other_id(w, "category", 0)],
-                             "object_type": "INVOICE" if incoming else "BILL"}]  # fmt: skip
+        rec["lineitems"] = [
+            {
+                "id": "1",
+                "name": rec.get("memo", rec["type"].title()),
+                "description": "Bank feed line",
+                "account_id": w.id(ACCOUNT, other),
+                "total_amount": _money(net + tax),
+                "unit_amount": _money(net),
+                "unit_quantity": 1,
+                "taxrate_id": _other_id(w, "taxrate", 0),
+                "category_ids": [_other_id(w, "category", 0)],
+                "object_type": "INVOICE" if incoming else "BILL",
+            }
+        ]
     if r.opt(0.5):
         rec["payment_method"] = r.pick(("ACH", "CARD", "WIRE", "CHECK"))
     if r.opt(0.3):
@@ -294,8 +387,14 @@ def _transaction(w: World, index: int) -> dict[str, Any]:
 
 KINDS = (
     Kind("accounting", "invoice", per(5), _UUID, _invoice, search=("invoice_number", "reference")),
-    Kind("accounting", "contact", per(10), _UUID, _contact,
-         search=("name", "company_name", "emails.email")),
+    Kind(
+        "accounting",
+        "contact",
+        per(10),
+        _UUID,
+        _contact,
+        search=("name", "company_name", "emails.email"),
+    ),
     Kind("accounting", "account", fixed(len(v.ACCOUNTS)), _UUID, _account),
     Kind("accounting", "transaction", per(2), _UUID, _transaction, search=("memo", "reference")),
-)  # fmt: skip
+)

@@ -34,17 +34,31 @@ CANDIDATE = ("ats", "candidate")
 APPLICATION = ("ats", "application")
 
 STATUSES = (
-    "NEW", "REVIEWING", "SCREENING", "SUBMITTED", "FIRST_INTERVIEW", "SECOND_INTERVIEW",
-    "THIRD_INTERVIEW", "BACKGROUND_CHECK", "OFFERED", "ACCEPTED", "HIRED", "REJECTED",
-    "DECLINED", "WITHDRAWN",
-)  # fmt: skip
+    "NEW",
+    "REVIEWING",
+    "SCREENING",
+    "SUBMITTED",
+    "FIRST_INTERVIEW",
+    "SECOND_INTERVIEW",
+    "THIRD_INTERVIEW",
+    "BACKGROUND_CHECK",
+    "OFFERED",
+    "ACCEPTED",
+    "HIRED",
+    "REJECTED",
+    "DECLINED",
+    "WITHDRAWN",
+)
 _QUESTIONS = (
     ("Are you authorized to work in this country?", "YES_NO"),
     ("How many years of relevant experience do you have?", "NUMBER"),
     ("Why do you want to join us?", "TEXTAREA"),
     ("Preferred start date", "DATE"),
 )
-_FIELDS = (MetaField("referral_bonus", "YES_NO"), MetaField("notice_period_weeks", "NUMBER", (2, 4, 8, 12)))
+_FIELDS = (
+    MetaField("referral_bonus", "YES_NO"),
+    MetaField("notice_period_weeks", "NUMBER", (2, 4, 8, 12)),
+)
 
 
 def job_of(w: World, application: int) -> int:
@@ -71,27 +85,44 @@ def _job(w: World, index: int) -> dict[str, Any]:
     r = w.draw(JOB, index)
     title, department = v.TITLES[index % len(v.TITLES)]
     city = r.pick(v.CITIES)
-    status = r.cycle(("OPEN", "CLOSED", "DRAFT", "PENDING", "ARCHIVED")) if r.chance(0.4) or index < 5 else "OPEN"
+    status = (
+        r.cycle(("OPEN", "CLOSED", "DRAFT", "PENDING", "ARCHIVED"))
+        if r.chance(0.4) or index < 5
+        else "OPEN"
+    )
     updated = w.updated(JOB, index)
     rec: dict[str, Any] = {"id": w.id(JOB, index), **stamps(w, JOB, r, 300), "name": title}
     if r.opt(0.7):
-        rec["description"] = f"We are hiring a {title} to join our {department} team in {city.city}."
+        rec["description"] = (
+            f"We are hiring a {title} to join our {department} team in {city.city}."
+        )
     if r.opt(0.5):
         rec["summary"] = f"{title}, {department}"
     rec["status"] = status
     if r.opt(0.8):
-        rec["employment_type"] = "FULL_TIME" if r.chance(0.8) else r.pick(("PART_TIME", "CONTRACTOR", "INTERN"))
+        rec["employment_type"] = (
+            "FULL_TIME" if r.chance(0.8) else r.pick(("PART_TIME", "CONTRACTOR", "INTERN"))
+        )
     if r.opt(0.6):
         rec["remote"] = r.chance(0.4)
     if r.opt(0.7):
         rec["addresses"] = [address(r, city)]
     if r.opt(0.6):
         low = r.between(40, 150) * 1000
-        rec["compensation"] = [{"type": "SALARY", "frequency": "YEAR", "min": low,
-                                "max": low + r.between(10, 60) * 1000, "currency": city.currency}]  # fmt: skip
+        rec["compensation"] = [
+            {
+                "type": "SALARY",
+                "frequency": "YEAR",
+                "min": low,
+                "max": low + r.between(10, 60) * 1000,
+                "currency": city.currency,
+            }
+        ]
     group = r.below(w.count(("hr", "group")))
     if r.opt(0.6):
-        rec["groups"] = [{"id": w.id(("hr", "group"), group), "name": department, "type": "DEPARTMENT"}]
+        rec["groups"] = [
+            {"id": w.id(("hr", "group"), group), "name": department, "type": "DEPARTMENT"}
+        ]
     manager = employee(w, r.below(w.count(EMPLOYEE)))
     if r.opt(0.7):
         rec["hiring_manager_ids"] = [manager.id]
@@ -102,16 +133,29 @@ def _job(w: World, index: int) -> dict[str, Any]:
     if r.opt(0.6):
         rec["number_of_openings"] = openings
     if r.opt(0.5):
-        rec["openings"] = [{"status": "CLOSED" if status == "CLOSED" else "OPEN",
-                            "opened_at": rec["created_at"]} for _ in range(openings)]  # fmt: skip
+        rec["openings"] = [
+            {"status": "CLOSED" if status == "CLOSED" else "OPEN", "opened_at": rec["created_at"]}
+            for _ in range(openings)
+        ]
         if status == "CLOSED":
-            rec["openings"][0] |= {"closed_at": iso(updated), "close_reason": "Hired",
-                                   "application_id": w.ref(r, APPLICATION)}  # fmt: skip
+            rec["openings"][0] |= {
+                "closed_at": iso(updated),
+                "close_reason": "Hired",
+                "application_id": w.ref(r, APPLICATION),
+            }
     url = f"https://boards.greenhouse.io/{organisation(w).domain.split('.')[0]}/jobs/{rec['id']}"
     if r.opt(0.6):
-        rec["postings"] = [{"id": f"{rec['id']}1", "name": title, "description": rec.get("description", title),
-                            "posting_url": url, "is_active": status == "OPEN",
-                            "location": f"{city.city}, {city.country}", "address": address(r, city)}]  # fmt: skip
+        rec["postings"] = [
+            {
+                "id": f"{rec['id']}1",
+                "name": title,
+                "description": rec.get("description", title),
+                "posting_url": url,
+                "is_active": status == "OPEN",
+                "location": f"{city.city}, {city.country}",
+                "address": address(r, city),
+            }
+        ]
     if r.opt(0.5):
         rec["public_job_urls"] = [url]
     if r.opt(0.5):
@@ -139,7 +183,11 @@ def _job(w: World, index: int) -> dict[str, Any]:
     if r.opt(0.2):
         rec["metadata"] = metadata(w, r, "job", _FIELDS[1:])
     if r.opt(0.15):
-        rec["raw"] = {"id": int(rec["id"]), "requisition_id": f"REQ-{index + 100}", "confidential": False}
+        rec["raw"] = {
+            "id": int(rec["id"]),
+            "requisition_id": f"REQ-{index + 100}",
+            "confidential": False,
+        }
     return rec
 
 
@@ -168,16 +216,21 @@ def _candidate(w: World, index: int) -> dict[str, Any]:
     personal = email(first, last, r.pick(v.PERSONAL_DOMAINS), 0)
     rec["emails"] = [{"email": personal, "name": f"{first} {last}", "type": "HOME"}]
     if r.opt(0.2):
-        rec["emails"].append({"email": email(first, last, employer.domain, employer.email_style),
-                              "type": "WORK"})  # fmt: skip
+        rec["emails"].append(
+            {"email": email(first, last, employer.domain, employer.email_style), "type": "WORK"}
+        )
     if r.opt(0.6):
         rec["telephones"] = telephones(r, city, mobile=0)
     if r.opt(0.4):
         rec["address"] = address(r, city)
     if r.opt(0.5):
-        rec["link_urls"] = [f"https://www.linkedin.com/in/{v.slug(first)}-{v.slug(last)}-{r.hex(6)}"]
+        rec["link_urls"] = [
+            f"https://www.linkedin.com/in/{v.slug(first)}-{v.slug(last)}-{r.hex(6)}"
+        ]
     if r.opt(0.7):
-        rec["origin"] = r.pick(("AGENCY", "APPLIED", "INTERNAL", "REFERRED", "SOURCED", "UNIVERSITY"))
+        rec["origin"] = r.pick(
+            ("AGENCY", "APPLIED", "INTERNAL", "REFERRED", "SOURCED", "UNIVERSITY")
+        )
     if r.opt(0.5):
         rec["sources"] = [r.pick(("LinkedIn", "Indeed", "Referral", "Careers page", "Agency"))]
     if r.opt(0.5):
@@ -197,14 +250,27 @@ def _candidate(w: World, index: int) -> dict[str, Any]:
     if r.opt(0.4):
         degree, field, level = r.pick(v.DEGREES)
         start = WINDOW_START - r.between(5, 20) * 365 * DAY
-        rec["education"] = [{"institution": r.pick(v.SCHOOLS), "degree": degree, "field_of_study": field,
-                             "level": level, "start_at": iso(start), "end_at": iso(start + 4 * 365 * DAY)}]  # fmt: skip
+        rec["education"] = [
+            {
+                "institution": r.pick(v.SCHOOLS),
+                "degree": degree,
+                "field_of_study": field,
+                "level": level,
+                "start_at": iso(start),
+                "end_at": iso(start + 4 * 365 * DAY),
+            }
+        ]
     if r.opt(0.5):
         start = WINDOW_START - r.between(1, 8) * 365 * DAY
-        rec["experiences"] = [{"company_name": employer.name, "title": title, "start_at": iso(start)},
-                              {"company_name": company(w, r.below(w.count(("crm", "company")))).name,
-                               "title": r.pick(v.TITLES)[0], "start_at": iso(start - 3 * 365 * DAY),
-                               "end_at": iso(start)}]  # fmt: skip
+        rec["experiences"] = [
+            {"company_name": employer.name, "title": title, "start_at": iso(start)},
+            {
+                "company_name": company(w, r.below(w.count(("crm", "company")))).name,
+                "title": r.pick(v.TITLES)[0],
+                "start_at": iso(start - 3 * 365 * DAY),
+                "end_at": iso(start),
+            },
+        ]
     if r.opt(0.2):
         rec["metadata"] = metadata(w, r, "candidate", _FIELDS)
     if r.opt(0.15):
@@ -225,7 +291,9 @@ def _application(w: World, index: int) -> dict[str, Any]:
     if r.opt(0.5):
         rec["original_status"] = status.replace("_", " ").title()
     if r.opt(0.2):
-        rec["original_substatus"] = r.pick(("Phone screen", "Onsite", "Take-home", "Reference check"))
+        rec["original_substatus"] = r.pick(
+            ("Phone screen", "Onsite", "Take-home", "Reference check")
+        )
     if r.opt(0.9):
         rec["applied_at"] = times["created_at"]
     if status in ("HIRED", "ACCEPTED"):
@@ -236,18 +304,31 @@ def _application(w: World, index: int) -> dict[str, Any]:
     if r.opt(0.6):
         rec["source"] = r.pick(("LinkedIn", "Indeed", "Referral", "Careers page", "Agency"))
     if r.opt(0.3):
-        rec["summary"] = r.pick(("Strong technical background.", "Great culture add.", "Needs a second opinion."))
+        rec["summary"] = r.pick(
+            ("Strong technical background.", "Great culture add.", "Needs a second opinion.")
+        )
     if r.opt(0.6):
         rec["user_id"] = w.ref(r, EMPLOYEE)
     if r.opt(0.3):
-        rec["answers"] = [{"question_id": _question_id(w, job, 0), "answers": ["Yes"],
-                           "question": _QUESTIONS[0][0]},
-                          {"question_id": _question_id(w, job, 1), "answers": [str(r.between(1, 15))],
-                           "question": _QUESTIONS[1][0]}]  # fmt: skip
+        rec["answers"] = [
+            {
+                "question_id": _question_id(w, job, 0),
+                "answers": ["Yes"],
+                "question": _QUESTIONS[0][0],
+            },
+            {
+                "question_id": _question_id(w, job, 1),
+                "answers": [str(r.between(1, 15))],
+                "question": _QUESTIONS[1][0],
+            },
+        ]
     if status in ("OFFERED", "ACCEPTED", "HIRED"):
-        offer: dict[str, Any] = {"id": f"{rec['id']}0", "sent_at": iso(updated - 5 * DAY),
-                                 "start_at": iso(updated + 30 * DAY),
-                                 "creator_user_id": w.ref(r, EMPLOYEE)}  # fmt: skip
+        offer: dict[str, Any] = {
+            "id": f"{rec['id']}0",
+            "sent_at": iso(updated - 5 * DAY),
+            "start_at": iso(updated + 30 * DAY),
+            "creator_user_id": w.ref(r, EMPLOYEE),
+        }
         if status == "OFFERED":
             offer["status"] = "SENT"
         else:
@@ -258,7 +339,11 @@ def _application(w: World, index: int) -> dict[str, Any]:
     if r.opt(0.1):
         rec["metadata"] = metadata(w, r, "application", _FIELDS[:1])
     if r.opt(0.15):
-        rec["raw"] = {"id": int(rec["id"]), "prospect": False, "current_stage": {"name": rec.get("original_status", status)}}
+        rec["raw"] = {
+            "id": int(rec["id"]),
+            "prospect": False,
+            "current_stage": {"name": rec.get("original_status", status)},
+        }
     return rec
 
 

@@ -31,7 +31,9 @@ def _calendar(w: World, index: int) -> dict[str, Any]:
     owner = employee(w, index % w.count(EMPLOYEE))
     rec["name"] = _SHARED[index // 3 % len(_SHARED)] if shared else owner.name
     if r.opt(0.5):
-        rec["description"] = f"Shared calendar: {rec['name']}" if shared else f"{owner.name}'s calendar"
+        rec["description"] = (
+            f"Shared calendar: {rec['name']}" if shared else f"{owner.name}'s calendar"
+        )
     if r.opt(0.8):
         rec["timezone"] = organisation(w).city.timezone
     rec["is_primary"] = not shared
@@ -54,7 +56,9 @@ def _event(w: World, index: int) -> dict[str, Any]:
     if r.opt(0.5):
         rec["notes"] = "Agenda: updates, blockers, next steps."
     if r.opt(0.5):
-        rec["location"] = r.pick(("Room 3A", "Main boardroom", "Cafeteria", "Zoom", "Client office"))
+        rec["location"] = r.pick(
+            ("Room 3A", "Main boardroom", "Cafeteria", "Zoom", "Client office")
+        )
     if r.opt(0.7):
         rec["timezone"] = timezone
     if r.opt(0.7):
@@ -81,37 +85,78 @@ def _event(w: World, index: int) -> dict[str, Any]:
         rec["has_conference"] = conference
     if r.opt(0.4):
         rec["send_notifications"] = True
-    rec["status"] = r.cycle(("CONFIRMED", "TENTATIVE", "CANCELED")) if r.chance(0.2) or index < 3 else "CONFIRMED"
+    rec["status"] = (
+        r.cycle(("CONFIRMED", "TENTATIVE", "CANCELED"))
+        if r.chance(0.2) or index < 3
+        else "CONFIRMED"
+    )
     organizer = member(w, r)
     rec["organizer"] = organizer
     if r.opt(0.8):
-        rec["attendees"] = [{**organizer, "required": True, "is_cohost": False, "status": "ACCEPTED"}]
+        rec["attendees"] = [
+            {**organizer, "required": True, "is_cohost": False, "status": "ACCEPTED"}
+        ]
         for _ in range(r.between(1, 4)):
-            rec["attendees"].append({**member(w, r), "required": r.chance(0.7), "is_cohost": False,
-                                     "status": r.pick(("ACCEPTED", "REJECTED", "TENTATIVE"))})  # fmt: skip
+            rec["attendees"].append(
+                {
+                    **member(w, r),
+                    "required": r.chance(0.7),
+                    "is_cohost": False,
+                    "status": r.pick(("ACCEPTED", "REJECTED", "TENTATIVE")),
+                }
+            )
     if conference:
         code = f"{r.hex(3)}-{r.hex(4)}-{r.hex(3)}"
-        rec["conference"] = [{"url": f"https://meet.google.com/{code}", "label": f"meet.google.com/{code}",
-                              "conference_identifier": code, "telephone": "+1 415-555-0132",
-                              "country_code": "US", "participant_access_code": r.digits(9)}]  # fmt: skip
+        rec["conference"] = [
+            {
+                "url": f"https://meet.google.com/{code}",
+                "label": f"meet.google.com/{code}",
+                "conference_identifier": code,
+                "telephone": "+1 415-555-0132",
+                "country_code": "US",
+                "participant_access_code": r.digits(9),
+            }
+        ]
     if r.opt(0.1):
         file_id = w.ref(r, ("storage", "file"))
-        rec["attachments"] = [{"id": file_id, "name": "Agenda.pdf", "mime_type": "application/pdf",
-                               "download_url": f"https://drive.example.com/files/{file_id}"}]  # fmt: skip
+        rec["attachments"] = [
+            {
+                "id": file_id,
+                "name": "Agenda.pdf",
+                "mime_type": "application/pdf",
+                "download_url": f"https://drive.example.com/files/{file_id}",
+            }
+        ]
     if recurring:
-        rec["recurrence"] = [{"frequency": r.pick(("DAILY", "WEEKLY", "MONTHLY", "YEARLY")),
-                              "interval": r.between(1, 2), "count": r.between(4, 20),
-                              "on_days": [r.pick(_DAYS[1:6])], "timezone": timezone,
-                              "week_start": "MO", "excluded_dates": [iso_date(start + 7 * DAY)]}]  # fmt: skip
+        rec["recurrence"] = [
+            {
+                "frequency": r.pick(("DAILY", "WEEKLY", "MONTHLY", "YEARLY")),
+                "interval": r.between(1, 2),
+                "count": r.between(4, 20),
+                "on_days": [r.pick(_DAYS[1:6])],
+                "timezone": timezone,
+                "week_start": "MO",
+                "excluded_dates": [iso_date(start + 7 * DAY)],
+            }
+        ]
     if r.opt(0.1):
         rec["metadata"] = metadata(w, r, "event", _FIELDS)
     if r.opt(0.15):
-        rec["raw"] = {"kind": "calendar#event", "etag": f'"{r.digits(16)}"', "iCalUID": f"{rec['id']}@google.com"}
+        rec["raw"] = {
+            "kind": "calendar#event",
+            "etag": f'"{r.digits(16)}"',
+            "iCalUID": f"{rec['id']}@google.com",
+        }
     return rec
 
 
 KINDS = (
     Kind("calendar", "event", per(4), Token(BASE32HEX, 26), _event, search=("subject",)),
-    Kind("calendar", "calendar", per(100, 5), Token(HEX, 26, "c_", "@group.calendar.google.com"),
-         _calendar),
-)  # fmt: skip
+    Kind(
+        "calendar",
+        "calendar",
+        per(100, 5),
+        Token(HEX, 26, "c_", "@group.calendar.google.com"),
+        _calendar,
+    ),
+)

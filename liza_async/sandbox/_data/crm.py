@@ -11,6 +11,18 @@ from typing import Any
 
 from . import _vocab as v
 from ._clock import DAY, iso
+from ._contact import (
+    CONTACT_FIELDS,
+    DEAL,
+    SALES_TEAM,
+    company_of_contact,
+    contact_identity,
+    contact_of_deal,
+    contacts_of_company,
+    deal_of_contact,
+    render_contacts,
+    search_contact,
+)
 from ._ids import Numeric
 from ._rng import Draw
 from ._shapes import (
@@ -27,18 +39,6 @@ from ._shapes import (
     stamps,
     telephones,
 )
-from ._contact import (
-    CONTACT_FIELDS,
-    DEAL,
-    SALES_TEAM,
-    company_of_contact,
-    contact_identity,
-    contact_of_deal,
-    contacts_of_company,
-    deal_of_contact,
-    render_contacts,
-    search_contact,
-)
 from ._world import Kind, World, fixed, per
 
 __all__ = ["KINDS", "PIPELINES"]
@@ -49,14 +49,32 @@ PIPELINE = ("crm", "pipeline")
 
 
 PIPELINES = (
-    ("Sales Pipeline", (("Appointment scheduled", 0.2), ("Qualified to buy", 0.4),
-                        ("Presentation scheduled", 0.6), ("Decision maker bought-in", 0.8),
-                        ("Closed won", 1.0), ("Closed lost", 0.0))),
-    ("Renewals", (("Renewal due", 0.5), ("In negotiation", 0.7), ("Closed won", 1.0),
-                  ("Closed lost", 0.0))),
-    ("Partnerships", (("Intro", 0.1), ("Evaluation", 0.3), ("Contracting", 0.7),
-                      ("Closed won", 1.0), ("Closed lost", 0.0))),
-)  # fmt: skip
+    (
+        "Sales Pipeline",
+        (
+            ("Appointment scheduled", 0.2),
+            ("Qualified to buy", 0.4),
+            ("Presentation scheduled", 0.6),
+            ("Decision maker bought-in", 0.8),
+            ("Closed won", 1.0),
+            ("Closed lost", 0.0),
+        ),
+    ),
+    (
+        "Renewals",
+        (("Renewal due", 0.5), ("In negotiation", 0.7), ("Closed won", 1.0), ("Closed lost", 0.0)),
+    ),
+    (
+        "Partnerships",
+        (
+            ("Intro", 0.1),
+            ("Evaluation", 0.3),
+            ("Contracting", 0.7),
+            ("Closed won", 1.0),
+            ("Closed lost", 0.0),
+        ),
+    ),
+)
 
 _COMPANY_FIELDS = (
     MetaField("account_tier", "SINGLE_SELECT", ("Tier 1", "Tier 2", "Tier 3")),
@@ -68,8 +86,15 @@ _DEAL_FIELDS = (
     MetaField("contract_length_months", "NUMBER", (1, 6, 12, 24, 36)),
 )
 _EVENT_TYPES = (
-    "NOTE", "EMAIL", "TASK", "MEETING", "CALL", "MARKETING_EMAIL", "FORM", "PAGE_VIEW",
-)  # fmt: skip
+    "NOTE",
+    "EMAIL",
+    "TASK",
+    "MEETING",
+    "CALL",
+    "MARKETING_EMAIL",
+    "FORM",
+    "PAGE_VIEW",
+)
 _TAGS = ("customer", "prospect", "partner", "enterprise", "smb", "churn-risk", "vip", "emea")
 
 
@@ -115,8 +140,9 @@ def _company(w: World, index: int) -> dict[str, Any]:
     if r.opt(0.4):
         rec["tags"] = r.sample(_TAGS, r.between(1, 3))
     if r.opt(0.5):
-        rec["emails"] = [{"email": f"{r.pick(('info', 'sales', 'hello'))}@{who.domain}",
-                          "type": "WORK"}]  # fmt: skip
+        rec["emails"] = [
+            {"email": f"{r.pick(('info', 'sales', 'hello'))}@{who.domain}", "type": "WORK"}
+        ]
     if r.opt(0.6):
         rec["telephones"] = telephones(r, who.city, mobile=0)
     if r.opt(0.7):
@@ -132,8 +158,10 @@ def _company(w: World, index: int) -> dict[str, Any]:
     if r.opt(0.3):
         rec["metadata"] = metadata(w, r, "company", _COMPANY_FIELDS)
     if r.opt(0.15):
-        rec["raw"] = {"properties": {"name": who.name, "domain": who.domain,
-                                     "hs_object_id": rec["id"]}, "archived": False}  # fmt: skip
+        rec["raw"] = {
+            "properties": {"name": who.name, "domain": who.domain, "hs_object_id": rec["id"]},
+            "archived": False,
+        }
     return rec
 
 
@@ -171,14 +199,19 @@ def _deal(w: World, index: int) -> dict[str, Any]:
     rec["pipelines"] = [{"id": w.id(PIPELINE, pipeline), "name": PIPELINES[pipeline][0]}]
     rec["stages"] = [{"id": stage["id"], "name": stage["name"]}]
     rec["contact_ids"] = [w.id(CONTACT, contact)]
-    rec["company_ids"] = [w.id(COMPANY, who.index)]
+    rec["company_ids"] = [w.id(COMPANY, who.ordinal)]
     if r.opt(0.9):
         rec["user_id"] = _owner(w, r.below(1 << 16))
     if r.opt(0.3):
         rec["metadata"] = metadata(w, r, "deal", _DEAL_FIELDS)
     if r.opt(0.15):
-        rec["raw"] = {"properties": {"dealname": rec["name"], "dealstage": stage["id"],
-                                     "pipeline": rec["pipelines"][0]["id"]}}  # fmt: skip
+        rec["raw"] = {
+            "properties": {
+                "dealname": rec["name"],
+                "dealstage": stage["id"],
+                "pipeline": rec["pipelines"][0]["id"],
+            }
+        }
     return rec
 
 
@@ -198,7 +231,7 @@ def _lead(w: World, index: int) -> dict[str, Any]:
         rec["title"] = r.pick(v.TITLES)[0]
     rec["company_name"] = who.name
     if r.opt(0.5):
-        rec["company_id"] = w.id(COMPANY, who.index)
+        rec["company_id"] = w.id(COMPANY, who.ordinal)
     if status == "CONVERTED":
         rec["contact_id"] = w.ref(r, CONTACT)
     if r.opt(0.6):
@@ -230,38 +263,71 @@ def _event_detail(w: World, r: Draw, kind: str, when: int, to: str) -> dict[str,
     if kind == "NOTE":
         return {"title": f"Notes: {subject}", "description": "Discussed next steps and pricing."}
     if kind == "EMAIL":
-        detail = {"subject": f"Re: {subject}", "body": "Thanks for your time today.",
-                  "from": sender, "to": [to]}  # fmt: skip
+        detail = {
+            "subject": f"Re: {subject}",
+            "body": "Thanks for your time today.",
+            "from": sender,
+            "to": [to],
+        }
         if r.opt(0.3):
             detail["cc"] = [employee(w, r.below(w.count(EMPLOYEE))).email]
         if r.opt(0.2):
             detail["attachment_file_ids"] = w.refs(r, ("storage", "file"), 1)
         return detail
     if kind == "CALL":
-        return {"description": f"Call about {subject.lower()}",
-                "duration": r.between(60, 3600), "start_at": iso(when)}  # fmt: skip
+        return {
+            "description": f"Call about {subject.lower()}",
+            "duration": r.between(60, 3600),
+            "start_at": iso(when),
+        }
     if kind == "MEETING":
-        return {"title": subject, "description": "Agenda shared in advance.",
-                "start_at": iso(when), "end_at": iso(when + 1800 * r.between(1, 4))}  # fmt: skip
+        return {
+            "title": subject,
+            "description": "Agenda shared in advance.",
+            "start_at": iso(when),
+            "end_at": iso(when + 1800 * r.between(1, 4)),
+        }
     if kind == "TASK":
-        return {"name": f"Follow up: {subject}", "description": "Send the proposal.",
-                "due_at": iso(when + DAY * r.between(1, 14)),
-                "priority": r.pick(("HIGH", "MEDIUM", "LOW")),
-                "status": r.pick(("COMPLETED", "NOT_STARTED", "WORK_IN_PROGRESS", "DEFERRED"))}  # fmt: skip
+        return {
+            "name": f"Follow up: {subject}",
+            "description": "Send the proposal.",
+            "due_at": iso(when + DAY * r.between(1, 14)),
+            "priority": r.pick(("HIGH", "MEDIUM", "LOW")),
+            "status": r.pick(("COMPLETED", "NOT_STARTED", "WORK_IN_PROGRESS", "DEFERRED")),
+        }
     if kind == "MARKETING_EMAIL":
         topic = r.pick(v.CAMPAIGN_TOPICS)
-        return {"name": topic, "subject": f"{topic}: what's new", "body": "Hello from our team!",
-                "from": sender, "to": [to], "cc": []}  # fmt: skip
+        return {
+            "name": topic,
+            "subject": f"{topic}: what's new",
+            "body": "Hello from our team!",
+            "from": sender,
+            "to": [to],
+            "cc": [],
+        }
     if kind == "FORM":
-        return {"name": r.pick(("Contact us", "Demo request", "Newsletter signup")),
-                "redirect_url": "https://www.example.com/thanks",
-                "fields": [{"name": "email", "type": "EMAIL", "required": True},
-                           {"name": "company_size", "type": "SELECT", "required": False,
-                            "options": [{"label": "1-10", "value": "small"},
-                                        {"label": "11-200", "value": "medium"},
-                                        {"label": "200+", "value": "large"}]}]}  # fmt: skip
-    return {"url": f"https://www.example.com/{r.pick(('pricing', 'docs', 'blog', 'features'))}",
-            "count": r.between(1, 12), "average": r.between(5, 300)}  # fmt: skip
+        return {
+            "name": r.pick(("Contact us", "Demo request", "Newsletter signup")),
+            "redirect_url": "https://www.example.com/thanks",
+            "fields": [
+                {"name": "email", "type": "EMAIL", "required": True},
+                {
+                    "name": "company_size",
+                    "type": "SELECT",
+                    "required": False,
+                    "options": [
+                        {"label": "1-10", "value": "small"},
+                        {"label": "11-200", "value": "medium"},
+                        {"label": "200+", "value": "large"},
+                    ],
+                },
+            ],
+        }
+    return {
+        "url": f"https://www.example.com/{r.pick(('pricing', 'docs', 'blog', 'features'))}",
+        "count": r.between(1, 12),
+        "average": r.between(5, 300),
+    }
 
 
 def _event(w: World, index: int) -> dict[str, Any]:
@@ -276,7 +342,7 @@ def _event(w: World, index: int) -> dict[str, Any]:
     rec[kind.lower()] = _event_detail(w, r, kind, updated - r.below(30 * DAY), to)
     rec["contact_ids"] = [w.id(CONTACT, contact)]
     if who.company is not None:
-        rec["company_ids"] = [w.id(COMPANY, who.company.index)]
+        rec["company_ids"] = [w.id(COMPANY, who.company.ordinal)]
     deal = deal_of_contact(w, contact)
     if deal is not None:
         rec["deal_ids"] = [w.id(DEAL, deal)]
@@ -317,14 +383,39 @@ def _pipeline(w: World, index: int) -> dict[str, Any]:
 
 
 KINDS = (
-    Kind("crm", "contact", per(1), Numeric(8), render=render_contacts,
-         search=("name", "emails.email"), search_text=search_contact),
-    Kind("crm", "company", per(10), Numeric(10), _company,
-         search_text=lambda w, i: company(w, i).name.lower()),
+    Kind(
+        "crm",
+        "contact",
+        per(1),
+        Numeric(8),
+        render=render_contacts,
+        search=("name", "emails.email"),
+        search_text=search_contact,
+    ),
+    Kind(
+        "crm",
+        "company",
+        per(10),
+        Numeric(10),
+        _company,
+        search_text=lambda w, i: company(w, i).name.lower(),
+    ),
     Kind("crm", "deal", per(5), Numeric(10), _deal),
     Kind("crm", "lead", per(5), Numeric(9), _lead, search=("name", "emails.email")),
-    Kind("crm", "event", per(2), Numeric(11), _event,
-         search=("note.title", "email.subject", "meeting.title", "task.name",
-                 "marketing_email.subject", "form.name")),
+    Kind(
+        "crm",
+        "event",
+        per(2),
+        Numeric(11),
+        _event,
+        search=(
+            "note.title",
+            "email.subject",
+            "meeting.title",
+            "task.name",
+            "marketing_email.subject",
+            "form.name",
+        ),
+    ),
     Kind("crm", "pipeline", fixed(3), Numeric(9), _pipeline),
-)  # fmt: skip
+)

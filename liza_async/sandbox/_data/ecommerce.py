@@ -44,9 +44,18 @@ def _available(w: World, inventory: int) -> int:
 
 
 def _media(r: Draw, slug: str, alt: str) -> list[dict[str, Any]]:
-    return [{"id": r.digits(11), "url": f"https://cdn.shopify.com/s/files/1/{r.digits(4)}/{slug}-{n}.jpg",
-             "alt": alt, "type": "image", "width": 1200, "height": 1200, "position": n}
-            for n in range(1, r.between(1, 3) + 1)]  # fmt: skip
+    return [
+        {
+            "id": r.digits(11),
+            "url": f"https://cdn.shopify.com/s/files/1/{r.digits(4)}/{slug}-{n}.jpg",
+            "alt": alt,
+            "type": "image",
+            "width": 1200,
+            "height": 1200,
+            "position": n,
+        }
+        for n in range(1, r.between(1, 3) + 1)
+    ]
 
 
 def _item(w: World, index: int) -> dict[str, Any]:
@@ -84,8 +93,13 @@ def _item(w: World, index: int) -> dict[str, Any]:
         rec["media"] = _media(r, slug, name)
     if r.opt(0.6):
         collection = r.below(w.count(COLLECTION))
-        rec["collections"] = [{"id": w.id(COLLECTION, collection), "name": _collection_name(collection),
-                               "type": "COLLECTION"}]  # fmt: skip
+        rec["collections"] = [
+            {
+                "id": w.id(COLLECTION, collection),
+                "name": _collection_name(collection),
+                "type": "COLLECTION",
+            }
+        ]
     if r.opt(0.4):
         rec["tags"] = r.sample(("new", "sale", "bestseller", "eco", "limited"), r.between(1, 2))
     inventories = [j for j in (2 * index, 2 * index + 1) if j < w.count(INVENTORY)]
@@ -106,8 +120,11 @@ def _item(w: World, index: int) -> dict[str, Any]:
     if r.opt(0.2):
         rec["metadata"] = metadata(w, r, "item", _FIELDS)
     if r.opt(0.15):
-        rec["raw"] = {"admin_graphql_api_id": f"gid://shopify/Product/{rec['id']}", "handle": slug,
-                      "status": "active" if rec["is_active"] else "archived"}  # fmt: skip
+        rec["raw"] = {
+            "admin_graphql_api_id": f"gid://shopify/Product/{rec['id']}",
+            "handle": slug,
+            "status": "active" if rec["is_active"] else "archived",
+        }
     return rec
 
 
@@ -119,7 +136,11 @@ def _collection_name(index: int) -> str:
 def _collection(w: World, index: int) -> dict[str, Any]:
     r = w.draw(COLLECTION, index)
     name = _collection_name(index)
-    rec: dict[str, Any] = {"id": w.id(COLLECTION, index), **stamps(w, COLLECTION, r, 900), "name": name}
+    rec: dict[str, Any] = {
+        "id": w.id(COLLECTION, index),
+        **stamps(w, COLLECTION, r, 900),
+        "name": name,
+    }
     if r.opt(0.6):
         rec["description"] = f"Shop our {name.lower()}."
     if r.opt(0.4):
@@ -140,15 +161,23 @@ def _collection(w: World, index: int) -> dict[str, Any]:
         rec["tags"] = [v.slug(name, "-")]
     if r.opt(0.2):
         rec["item_metadata"] = [
-            {"id": meta_id(w, "item", f.slug), "slug": f.slug, "namespace": "item",
-             "format": f.format, "description": "Shown on product pages", "is_required": False}
+            {
+                "id": meta_id(w, "item", f.slug),
+                "slug": f.slug,
+                "namespace": "item",
+                "format": f.format,
+                "description": "Shown on product pages",
+                "is_required": False,
+            }
             for f in _FIELDS
-        ]  # fmt: skip
+        ]
     if r.opt(0.1):
         rec["metadata"] = metadata(w, r, "collection", _FIELDS[1:])
     if r.opt(0.15):
-        rec["raw"] = {"admin_graphql_api_id": f"gid://shopify/Collection/{rec['id']}",
-                      "sort_order": "best-selling"}  # fmt: skip
+        rec["raw"] = {
+            "admin_graphql_api_id": f"gid://shopify/Collection/{rec['id']}",
+            "sort_order": "best-selling",
+        }
     return rec
 
 

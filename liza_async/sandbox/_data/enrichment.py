@@ -12,10 +12,10 @@ from typing import Any
 
 from . import _vocab as v
 from ._clock import DAY, WINDOW_START, iso_date
+from ._contact import contact_identity, contact_of_linkedin_token, linkedin_token, render_contacts
 from ._ids import Uuid
 from ._shapes import COMPANY, CONTACT, address, company, stamps, telephones
 from ._world import Kind, Size, World
-from ._contact import contact_identity, contact_of_linkedin_token, linkedin_token, render_contacts
 
 __all__ = ["KINDS", "lookup"]
 
@@ -28,12 +28,25 @@ Matcher = Callable[[tuple[str, str], str], Sequence[int]]
 _SIZES = ("1-10", "11-50", "51-200", "201-500", "501-1000", "1001-5000", "5001-10000", "10000+")
 _REVENUE = ("<$1M", "$1M-$10M", "$10M-$50M", "$50M-$100M", "$100M-$500M", "$500M-$1B", ">$1B")
 _UTC_OFFSETS = {
-    "America/Los_Angeles": -8, "America/Denver": -7, "America/Chicago": -6, "America/New_York": -5,
-    "America/Toronto": -5, "America/Sao_Paulo": -3, "America/Mexico_City": -6, "Europe/London": 0,
-    "Europe/Dublin": 0, "Europe/Lisbon": 0, "Asia/Tokyo": 9, "Asia/Singapore": 8,
-    "Asia/Kolkata": 5.5, "Asia/Dubai": 4, "Australia/Sydney": 10, "Australia/Melbourne": 10,
-    "Pacific/Auckland": 12, "Africa/Johannesburg": 2,
-}  # fmt: skip
+    "America/Los_Angeles": -8,
+    "America/Denver": -7,
+    "America/Chicago": -6,
+    "America/New_York": -5,
+    "America/Toronto": -5,
+    "America/Sao_Paulo": -3,
+    "America/Mexico_City": -6,
+    "Europe/London": 0,
+    "Europe/Dublin": 0,
+    "Europe/Lisbon": 0,
+    "Asia/Tokyo": 9,
+    "Asia/Singapore": 8,
+    "Asia/Kolkata": 5.5,
+    "Asia/Dubai": 4,
+    "Australia/Sydney": 10,
+    "Australia/Melbourne": 10,
+    "Pacific/Auckland": 12,
+    "Africa/Johannesburg": 2,
+}
 
 
 def _linkedin(w: World, index: int) -> str:
@@ -52,7 +65,9 @@ def _person(w: World, index: int) -> dict[str, Any]:
     if "title" in contact:
         rec["title"] = contact["title"]
     if r.opt(0.4):
-        rec["bio"] = f"{contact.get('title', 'Professional')} at {contact.get('company', 'a startup')}."
+        rec["bio"] = (
+            f"{contact.get('title', 'Professional')} at {contact.get('company', 'a startup')}."
+        )
     if r.opt(0.5):
         rec["gender"] = r.pick(("MALE", "FEMALE"))
     if r.opt(0.2):
@@ -64,7 +79,9 @@ def _person(w: World, index: int) -> dict[str, Any]:
     rec["telephones"] = contact.get("telephones") or telephones(r, city, mobile=0)
     rec["address"] = contact.get("address") or address(r, city)
     if r.opt(0.5):
-        rec["image_url"] = contact.get("image_url", f"https://cdn.example.com/people/{rec['id']}.jpg")
+        rec["image_url"] = contact.get(
+            "image_url", f"https://cdn.example.com/people/{rec['id']}.jpg"
+        )
     if r.opt(0.6):
         rec |= {"timezone": city.timezone, "utc_offset": _UTC_OFFSETS.get(city.timezone, 1)}
     rec["linkedin_url"] = _linkedin(w, index)
@@ -76,12 +93,16 @@ def _person(w: World, index: int) -> dict[str, Any]:
         rec["facebook_url"] = f"https://www.facebook.com/{handle}"
     if who.company is not None and r.opt(0.7):
         start = w.updated(CONTACT, index) - r.between(200, 2000) * DAY
-        rec["work_histories"] = [{"title": contact.get("title", "Employee"),
-                                  "company_name": who.company.name,
-                                  "company_domain": who.company.domain,
-                                  "company_id": w.id(ENRICHED_COMPANY, who.company.index),
-                                  "location": f"{city.city}, {city.country}",
-                                  "start_at": iso_date(start)}]  # fmt: skip
+        rec["work_histories"] = [
+            {
+                "title": contact.get("title", "Employee"),
+                "company_name": who.company.name,
+                "company_domain": who.company.domain,
+                "company_id": w.id(ENRICHED_COMPANY, who.company.ordinal),
+                "location": f"{city.city}, {city.country}",
+                "start_at": iso_date(start),
+            }
+        ]
     if r.opt(0.15):
         rec["raw"] = {"fuzzy": False, "indexedAt": rec["updated_at"], "source": "sandbox"}
     return rec
@@ -91,10 +112,15 @@ def _company(w: World, index: int) -> dict[str, Any]:
     r = w.draw(ENRICHED_COMPANY, index)
     who = company(w, index)
     slug = v.slug(who.name, "-")
-    rec: dict[str, Any] = {"id": w.id(ENRICHED_COMPANY, index), **stamps(w, ENRICHED_COMPANY, r, 300)}
+    rec: dict[str, Any] = {
+        "id": w.id(ENRICHED_COMPANY, index),
+        **stamps(w, ENRICHED_COMPANY, r, 300),
+    }
     rec |= {"name": who.name, "domain": who.domain}
     if r.opt(0.8):
-        rec["description"] = f"{who.name} builds {who.industry.lower()} products for teams worldwide."
+        rec["description"] = (
+            f"{who.name} builds {who.industry.lower()} products for teams worldwide."
+        )
     rec["industry"] = who.industry
     size = r.below(len(_SIZES))
     if r.opt(0.8):
@@ -104,17 +130,28 @@ def _company(w: World, index: int) -> dict[str, Any]:
     if r.opt(0.7):
         rec["year_founded"] = r.between(1950, 2022)
     if r.opt(0.4):
-        rec |= {"naics_code": r.pick((511210, 541511, 423430, 524126, 325412)),
-                "sic_code": r.pick((7372, 7371, 5045, 6411, 2834))}  # fmt: skip
-    if size >= 5 and r.opt(0.5) or r.full:
-        rec |= {"stock": who.name[:4].upper(), "exchange": r.pick(("NASDAQ", "NYSE", "LSE", "XETRA"))}
+        rec |= {
+            "naics_code": r.pick((511210, 541511, 423430, 524126, 325412)),
+            "sic_code": r.pick((7372, 7371, 5045, 6411, 2834)),
+        }
+    if (size >= 5 and r.opt(0.5)) or r.full:
+        rec |= {
+            "stock": who.name[:4].upper(),
+            "exchange": r.pick(("NASDAQ", "NYSE", "LSE", "XETRA")),
+        }
     if r.opt(0.3):
         rec["alexa_rank"] = r.between(1_000, 2_000_000)
     if r.opt(0.7):
         rec["logo_url"] = f"https://logo.clearbit.com/{who.domain}"
-    for network, p in (("linkedin_url", 0.8), ("twitter_url", 0.5), ("facebook_url", 0.4),
-                       ("instagram_url", 0.3), ("crunchbase_url", 0.3), ("yelp_url", 0.1),
-                       ("youtube_url", 0.2)):  # fmt: skip
+    for network, p in (
+        ("linkedin_url", 0.8),
+        ("twitter_url", 0.5),
+        ("facebook_url", 0.4),
+        ("instagram_url", 0.3),
+        ("crunchbase_url", 0.3),
+        ("yelp_url", 0.1),
+        ("youtube_url", 0.2),
+    ):
         if r.opt(p):
             rec[network] = _social(network, slug)
     if "twitter_url" in rec:
@@ -145,14 +182,13 @@ def _fold(text: str) -> str:
 
 
 def _person_matches(person: Mapping[str, Any], params: Mapping[str, str]) -> bool:
-    emails = {_fold(e["email"]) for e in person.get("emails", ())}
-    checks = {
-        "email": lambda wanted: wanted in emails,
-        "linkedin_url": lambda wanted: wanted == _fold(person["linkedin_url"]),
-        "name": lambda wanted: wanted == _fold(person.get("name", "")),
-        "company_name": lambda wanted: wanted == _fold(person.get("company", "")),
+    known = {
+        "email": {_fold(e["email"]) for e in person.get("emails", ())},
+        "linkedin_url": {_fold(person["linkedin_url"])},
+        "name": {_fold(person.get("name", ""))},
+        "company_name": {_fold(person.get("company", ""))},
     }
-    return all(check(_fold(params[name])) for name, check in checks.items() if params.get(name))
+    return all(_fold(params[name]) in found for name, found in known.items() if params.get(name))
 
 
 def _find_person(w: World, params: Mapping[str, str], matches: Matcher) -> dict[str, Any] | None:

@@ -31,13 +31,33 @@ COMPANY = ("hr", "company")
 
 DEPARTMENTS = tuple(dict.fromkeys(department for _, department in v.TITLES))
 EMPLOYMENT_TYPES = (
-    "FULL_TIME", "PART_TIME", "CONTRACTOR", "INTERN", "CONSULTANT", "VOLUNTEER", "CASUAL",
-    "SEASONAL", "FREELANCE", "OTHER",
-)  # fmt: skip
+    "FULL_TIME",
+    "PART_TIME",
+    "CONTRACTOR",
+    "INTERN",
+    "CONSULTANT",
+    "VOLUNTEER",
+    "CASUAL",
+    "SEASONAL",
+    "FREELANCE",
+    "OTHER",
+)
 PAY_FREQUENCIES = (
-    "ONE_TIME", "DAY", "QUARTER", "YEAR", "HOUR", "MONTH", "WEEK", "BIWEEKLY", "SEMIMONTHLY",
-)  # fmt: skip
-_ENTITIES = (("", "", None), (" UK", " UK Ltd", "London"), (" Deutschland", " Deutschland GmbH", "Berlin"))
+    "ONE_TIME",
+    "DAY",
+    "QUARTER",
+    "YEAR",
+    "HOUR",
+    "MONTH",
+    "WEEK",
+    "BIWEEKLY",
+    "SEMIMONTHLY",
+)
+_ENTITIES = (
+    ("", "", None),
+    (" UK", " UK Ltd", "London"),
+    (" Deutschland", " Deutschland GmbH", "Berlin"),
+)
 _FIELDS = (
     MetaField("t_shirt_size", "SINGLE_SELECT", ("S", "M", "L", "XL")),
     MetaField("start_date_confirmed", "YES_NO"),
@@ -67,7 +87,9 @@ def _company(w: World, index: int) -> dict[str, Any]:
 
 
 def _city(w: World, index: int) -> v.City:
-    return v.CITIES[(index * 7 + w.salt(LOCATION)) % len(v.CITIES)] if index else organisation(w).city
+    return (
+        v.CITIES[(index * 7 + w.salt(LOCATION)) % len(v.CITIES)] if index else organisation(w).city
+    )
 
 
 def location(w: World, index: int) -> dict[str, Any]:
@@ -77,7 +99,11 @@ def location(w: World, index: int) -> dict[str, Any]:
     name = f"{city.city} {'HQ' if index == 0 else 'Office'}"
     if index >= len(v.CITIES):
         name += f" {index // len(v.CITIES) + 1}"
-    rec: dict[str, Any] = {"id": w.id(LOCATION, index), **stamps(w, LOCATION, r, 1500), "name": name}
+    rec: dict[str, Any] = {
+        "id": w.id(LOCATION, index),
+        **stamps(w, LOCATION, r, 1500),
+        "name": name,
+    }
     if r.opt(0.5):
         rec["description"] = f"Our office in {city.city}, {city.country}."
     rec["address"] = address(r, city)
@@ -113,6 +139,8 @@ def group(w: World, index: int) -> dict[str, Any]:
         rec["description"] = f"The {name} group."
     if team:
         rec["parent_id"] = w.id(GROUP, index % len(DEPARTMENTS))
+    elif index and r.opt(0.5):
+        rec["parent_id"] = w.id(GROUP, 0)  # departments report to the first one, Executive
     if r.opt(0.6):
         rec["company_id"] = w.id(COMPANY, 0)
     rec["is_active"] = True
@@ -171,15 +199,21 @@ def _employee(w: World, index: int) -> dict[str, Any]:
     if r.opt(0.8):
         rec["employment_type"] = "FULL_TIME" if r.chance(0.8) else r.pick(EMPLOYMENT_TYPES)
     if r.opt(0.5):
-        roles = ["EMPLOYEE", *r.sample(("ADMIN", "MANAGER", "RECRUITER", "SALESREP",
-                                        "INTERVIEWER", "USER"), r.below(3))]  # fmt: skip
+        roles = [
+            "EMPLOYEE",
+            *r.sample(
+                ("ADMIN", "MANAGER", "RECRUITER", "SALESREP", "INTERVIEWER", "USER"), r.below(3)
+            ),
+        ]
         rec["employee_roles"] = roles
     if r.opt(0.5):
         rec["gender"] = r.pick(("MALE", "FEMALE", "INTERSEX", "TRANS", "NON_BINARY"))
     if r.opt(0.3):
         rec["marital_status"] = r.pick(("MARRIED", "SINGLE"))
     if r.opt(0.4):
-        rec["date_of_birth"] = iso(WINDOW_START - r.between(20, 60) * 365 * DAY - r.below(365) * DAY)
+        rec["date_of_birth"] = iso(
+            WINDOW_START - r.between(20, 60) * 365 * DAY - r.below(365) * DAY
+        )
     hired = w.updated(EMPLOYEE, index) - r.between(30, 2500) * DAY
     if r.opt(0.9):
         rec["hired_at"] = iso(hired)
@@ -187,14 +221,22 @@ def _employee(w: World, index: int) -> dict[str, Any]:
         rec["terminated_at"] = iso(w.updated(EMPLOYEE, index) - r.below(30) * DAY)
         rec["termination_reason"] = r.pick(("Resigned", "Relocation", "End of contract"))
     if r.opt(0.6):
-        rec |= {"timezone": city.timezone, "language_locale": city.locale, "currency": city.currency}
+        rec |= {
+            "timezone": city.timezone,
+            "language_locale": city.locale,
+            "currency": city.currency,
+        }
     if r.opt(0.6):
         rec["pay_frequency"] = r.pick(("MONTH", "BIWEEKLY", "SEMIMONTHLY", "YEAR"))
     if r.opt(0.5):
         rec["flsa_status"] = r.pick(("EXEMPT", "NON_EXEMPT", "SALARIED_NONEXEMPT", "OWNER"))
     if r.opt(0.5):
-        pay = {"amount": r.between(40, 220) * 1000, "currency": city.currency,
-               "frequency": "YEAR", "type": "SALARY"}  # fmt: skip
+        pay = {
+            "amount": r.between(40, 220) * 1000,
+            "currency": city.currency,
+            "frequency": "YEAR",
+            "type": "SALARY",
+        }
         if r.opt(0.3):
             pay |= {"group_id": w.ref(r, GROUP), "notes": "Annual review in Q1"}
         rec["compensation"] = [pay]
@@ -204,18 +246,28 @@ def _employee(w: World, index: int) -> dict[str, Any]:
         rec["locations"] = [location(w, location_index)]
     if r.opt(0.2):
         first, last = r.pick(v.FIRST_NAMES), person.last_name
-        rec["relationships"] = [{"type": r.pick(("EMERGENCY", "SPOUSE", "PARENT", "SIBLING")),
-                                 "name": f"{first} {last}", "first_name": first,
-                                 "last_name": last, "telephones": telephones(r, city, 0),
-                                 "is_beneficiary": r.chance(0.5), "is_dependent": False}]  # fmt: skip
+        rec["relationships"] = [
+            {
+                "type": r.pick(("EMERGENCY", "SPOUSE", "PARENT", "SIBLING")),
+                "name": f"{first} {last}",
+                "first_name": first,
+                "last_name": last,
+                "telephones": telephones(r, city, 0),
+                "is_beneficiary": r.chance(0.5),
+                "is_dependent": False,
+            }
+        ]
     if r.opt(0.1):
         rec["ssn_sin"] = f"***-**-{r.digits(4)}"
     if r.opt(0.5):
         rec["has_mfa"] = r.chance(0.8)
     if r.opt(0.3):
         used = r.between(1, 14)
-        rec |= {"storage_quota_allocated": 15, "storage_quota_used": used,
-                "storage_quota_available": 15 - used}  # fmt: skip
+        rec |= {
+            "storage_quota_allocated": 15,
+            "storage_quota_used": used,
+            "storage_quota_available": 15 - used,
+        }
     if r.opt(0.4):
         rec |= {"timeoff_days_total": 25, "timeoff_days_used": r.between(0, 25)}
     if r.opt(0.2):

@@ -9,10 +9,10 @@ from typing import Any
 
 from . import _vocab as v
 from ._clock import DAY, iso
+from ._contact import contact_identity
 from ._ids import HEX, Token
 from ._shapes import EMPLOYEE, MetaField, address, employee, metadata, organisation, phone, stamps
 from ._world import Kind, World, per
-from ._contact import contact_identity
 
 __all__ = ["KINDS"]
 
@@ -20,9 +20,25 @@ LIST = ("marketing", "list")
 MEMBER = ("marketing", "member")
 CAMPAIGN = ("marketing", "campaign")
 
-_LISTS = ("Newsletter", "Customers", "Product updates", "Event attendees", "Beta testers", "Webinar leads")
+_LISTS = (
+    "Newsletter",
+    "Customers",
+    "Product updates",
+    "Event attendees",
+    "Beta testers",
+    "Webinar leads",
+)
 _STATUSES = ("SUBSCRIBED", "UNSUBSCRIBED", "CLEANED", "PENDING", "TRANSACTIONAL")
-_CAMPAIGN_STATUSES = ("DRAFT", "SCHEDULED", "SENDING", "SENT", "CANCELLED", "PAUSED", "ARCHIVED", "OTHER")
+_CAMPAIGN_STATUSES = (
+    "DRAFT",
+    "SCHEDULED",
+    "SENDING",
+    "SENT",
+    "CANCELLED",
+    "PAUSED",
+    "ARCHIVED",
+    "OTHER",
+)
 _FIELDS = (
     MetaField("signup_source", "SINGLE_SELECT", ("website", "event", "import", "api")),
     MetaField("birthday", "DATE"),
@@ -44,7 +60,11 @@ def _list(w: World, index: int) -> dict[str, Any]:
     r = w.draw(LIST, index)
     org = organisation(w)
     updated = w.updated(LIST, index)
-    rec: dict[str, Any] = {"id": w.id(LIST, index), **stamps(w, LIST, r, 1200), "name": _list_name(index)}
+    rec: dict[str, Any] = {
+        "id": w.id(LIST, index),
+        **stamps(w, LIST, r, 1200),
+        "name": _list_name(index),
+    }
     if r.opt(0.5):
         rec["description"] = f"Everyone who signed up for {rec['name'].lower()}."
     rec["is_active"] = True
@@ -119,14 +139,31 @@ def _campaign(w: World, index: int) -> dict[str, Any]:
         rec["type"] = r.pick(("regular", "plaintext", "automation", "rss"))
     rec["status"] = status
     if r.opt(0.15):
-        rec["raw"] = {"id": rec["id"], "web_id": r.between(10_000, 99_999), "emails_sent": r.between(0, 50_000)}
+        rec["raw"] = {
+            "id": rec["id"],
+            "web_id": r.between(10_000, 99_999),
+            "emails_sent": r.between(0, 50_000),
+        }
     return rec
 
 
 KINDS = (
     Kind("marketing", "list", per(10_000, 3), Token(HEX, 10), _list),
-    Kind("marketing", "member", per(1), Token(HEX, 32), _member, search=("name", "emails.email"),
-         search_text=_member_search),
-    Kind("marketing", "campaign", per(100, 5), Token(HEX, 10), _campaign,
-         search=("name", "subject_line")),
-)  # fmt: skip
+    Kind(
+        "marketing",
+        "member",
+        per(1),
+        Token(HEX, 32),
+        _member,
+        search=("name", "emails.email"),
+        search_text=_member_search,
+    ),
+    Kind(
+        "marketing",
+        "campaign",
+        per(100, 5),
+        Token(HEX, 10),
+        _campaign,
+        search=("name", "subject_line"),
+    ),
+)

@@ -50,7 +50,11 @@ def _channel(w: World, index: int) -> dict[str, Any]:
     if r.opt(0.1):
         rec["metadata"] = metadata(w, r, "channel", _FIELDS)
     if r.opt(0.15):
-        rec["raw"] = {"id": rec["id"], "is_channel": True, "is_archived": not rec.get("is_active", True)}
+        rec["raw"] = {
+            "id": rec["id"],
+            "is_channel": True,
+            "is_archived": not rec.get("is_active", True),
+        }
     return rec
 
 
@@ -91,24 +95,42 @@ def _message(w: World, index: int) -> dict[str, Any]:
     if r.opt(0.5):
         rec["is_unread"] = r.chance(0.3)
     if r.opt(0.1):
-        rec["attachments"] = [{"filename": "screenshot.png", "content_type": "image/png",
-                               "size": r.between(20_000, 900_000),
-                               "download_url": f"https://files.example.com/{r.hex(16)}/screenshot.png",
-                               "content_identifier": r.hex(8), "message_id": rec["id"]}]  # fmt: skip
+        rec["attachments"] = [
+            {
+                "filename": "screenshot.png",
+                "content_type": "image/png",
+                "size": r.between(20_000, 900_000),
+                "download_url": f"https://files.example.com/{r.hex(16)}/screenshot.png",
+                "content_identifier": r.hex(8),
+                "message_id": rec["id"],
+            }
+        ]
     if r.opt(0.2):
         rec["reactions"] = [{"reaction": r.pick(_EMOJI), "member": member(w, r)}]
     if r.opt(0.05):
-        rec["buttons"] = [{"id": "approve", "text": "Approve", "icon": "white_check_mark"},
-                          {"id": "reject", "text": "Reject"}]  # fmt: skip
+        rec["buttons"] = [
+            {"id": "approve", "text": "Approve", "icon": "white_check_mark"},
+            {"id": "reject", "text": "Reject"},
+        ]
     if r.opt(0.05):
         rec["metadata"] = metadata(w, r, "message", _FIELDS)
     if r.opt(0.15):
-        rec["raw"] = {"type": "message", "user": author["user_id"], "ts": f"{r.digits(10)}.{r.digits(6)}"}
+        rec["raw"] = {
+            "type": "message",
+            "user": author["user_id"],
+            "ts": f"{r.digits(10)}.{r.digits(6)}",
+        }
     return rec
 
 
 KINDS = (
-    Kind("messaging", "message", per(2), Uuid(), _message,
-         search=("subject", "message", "author_member.email", "author_member.name")),
+    Kind(
+        "messaging",
+        "message",
+        per(2),
+        Uuid(),
+        _message,
+        search=("subject", "message", "author_member.email", "author_member.name"),
+    ),
     Kind("messaging", "channel", per(500, 12), Token(BASE36, 10, "C"), _channel),
-)  # fmt: skip
+)

@@ -17,9 +17,19 @@ FILE = ("storage", "file")
 
 _FOLDER_EVERY = 8
 _FOLDERS = (
-    "Shared", "Finance", "Marketing", "Sales", "Engineering", "Legal", "HR", "Design",
-    "Customers", "Archive", "Board", "Templates",
-)  # fmt: skip
+    "Shared",
+    "Finance",
+    "Marketing",
+    "Sales",
+    "Engineering",
+    "Legal",
+    "HR",
+    "Design",
+    "Customers",
+    "Archive",
+    "Board",
+    "Templates",
+)
 _FOLDER_MIME = "application/vnd.google-apps.folder"
 _FIELDS = (MetaField("retention", "SINGLE_SELECT", ("1 year", "3 years", "forever")),)
 
@@ -28,10 +38,13 @@ def _name(w: World, r: Any, index: int, updated: int) -> tuple[str, str]:
     stem, extension, mime = r.pick(v.FILES)
     year = iso_date(updated)[:4]
     stem = stem.format(
-        q=r.between(1, 4), y=year, d=iso_date(updated), n=r.between(1000, 9999),
+        q=r.between(1, 4),
+        y=year,
+        d=iso_date(updated),
+        n=r.between(1000, 9999),
         v=f"{r.between(1, 9)}.{r.between(0, 20)}",
         company=company(w, r.below(w.count(("crm", "company")))).name,
-    )  # fmt: skip
+    )
     return f"{stem}.{extension}", mime
 
 
@@ -63,17 +76,23 @@ def _file(w: World, index: int) -> dict[str, Any]:
         rec["parent_id"] = w.id(FILE, r.below(index // _FOLDER_EVERY) * _FOLDER_EVERY)
     rec["user_id"] = w.ref(r, EMPLOYEE)
     if r.opt(0.8):
-        rec["web_url"] = f"https://drive.google.com/{'drive/folders' if folder else 'file/d'}/{rec['id']}"
+        rec["web_url"] = (
+            f"https://drive.google.com/{'drive/folders' if folder else 'file/d'}/{rec['id']}"
+        )
     if not folder and r.opt(0.7):
         rec["download_url"] = f"https://drive.example.com/download/{rec['id']}?token={r.hex(20)}"
     if content:
         rec["data"] = base64.b64encode(content).decode()
     if r.opt(0.3):
-        rec["tags"] = r.sample(("draft", "final", "confidential", "shared", "archive"), r.between(1, 2))
+        rec["tags"] = r.sample(
+            ("draft", "final", "confidential", "shared", "archive"), r.between(1, 2)
+        )
     if r.opt(0.5):
         rec["permissions"] = [{"roles": ["OWNER"], "user_id": rec["user_id"]}]
         if r.opt(0.4):
-            rec["permissions"].append({"roles": ["READ", "WRITE"], "group_id": w.ref(r, ("hr", "group"))})
+            rec["permissions"].append(
+                {"roles": ["READ", "WRITE"], "group_id": w.ref(r, ("hr", "group"))}
+            )
         if r.opt(0.2):
             rec["permissions"].append({"roles": ["READ"], "is_public": True, "is_hidden": False})
     if r.opt(0.1):

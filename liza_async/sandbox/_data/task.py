@@ -30,9 +30,11 @@ _FIELDS = (
 
 def _fill(w: World, r: Draw, template: str, updated: int) -> str:
     return template.format(
-        q=r.between(1, 4), y=iso(updated)[:4], title=r.pick(v.TITLES)[0],
+        q=r.between(1, 4),
+        y=iso(updated)[:4],
+        title=r.pick(v.TITLES)[0],
         company=company(w, r.below(w.count(("crm", "company")))).name,
-    )  # fmt: skip
+    )
 
 
 def _project(w: World, index: int) -> dict[str, Any]:
@@ -92,7 +94,9 @@ def _task(w: World, index: int) -> dict[str, Any]:
     if status == "COMPLETED":
         rec["completed_at"] = rec["end_at"] = iso(updated)
     if r.opt(0.4):
-        rec["tags"] = r.sample(("frontend", "backend", "design", "urgent", "q-goal"), r.between(1, 2))
+        rec["tags"] = r.sample(
+            ("frontend", "backend", "design", "urgent", "q-goal"), r.between(1, 2)
+        )
     if r.opt(0.1):
         rec["attachment_ids"] = w.refs(r, ("storage", "file"), 1)
     if r.opt(0.8):
@@ -119,11 +123,17 @@ def _comment(w: World, index: int) -> dict[str, Any]:
     task = _task_of(w, index)
     author = employee(w, r.below(w.count(EMPLOYEE)))
     rec: dict[str, Any] = {"id": w.id(COMMENT, index), **stamps(w, COMMENT, r, 5)}
-    rec["text"] = r.pick((
-        "Looks good to me.", "Can we split this into two tasks?", "Blocked on the API change.",
-        "Done, please review.", "Moving this to next sprint.", "Added screenshots.",
-        f"@{organisation(w).name} team: FYI.",
-    ))  # fmt: skip
+    rec["text"] = r.pick(
+        (
+            "Looks good to me.",
+            "Can we split this into two tasks?",
+            "Blocked on the API change.",
+            "Done, please review.",
+            "Moving this to next sprint.",
+            "Added screenshots.",
+            f"@{organisation(w).name} team: FYI.",
+        )
+    )
     rec["task_id"] = w.id(TASK, task)
     thread = index > 0 and _task_of(w, index - 1) == task
     if thread:

@@ -70,8 +70,11 @@ def _ticket(w: World, index: int) -> dict[str, Any]:
     if r.opt(0.2):
         rec["metadata"] = metadata(w, r, "ticket", _FIELDS)
     if r.opt(0.15):
-        rec["raw"] = {"id": int(rec["id"]), "status": "closed" if status == "CLOSED" else "open",
-                      "via": {"channel": rec.get("source", "web")}}  # fmt: skip
+        rec["raw"] = {
+            "id": int(rec["id"]),
+            "status": "closed" if status == "CLOSED" else "open",
+            "via": {"channel": rec.get("source", "web")},
+        }
     return rec
 
 
@@ -82,8 +85,9 @@ def _customer(w: World, index: int) -> dict[str, Any]:
     rec: dict[str, Any] = {"id": w.id(CUSTOMER, index), **stamps(w, CUSTOMER, r, 900)}
     rec["name"] = f"{first} {last}"
     if r.opt(0.9):
-        rec["emails"] = [{"email": email(first, last, employer.domain, employer.email_style),
-                          "type": "WORK"}]  # fmt: skip
+        rec["emails"] = [
+            {"email": email(first, last, employer.domain, employer.email_style), "type": "WORK"}
+        ]
     if r.opt(0.5):
         rec["telephones"] = telephones(r, employer.city)
     if r.opt(0.3):
@@ -99,11 +103,17 @@ def _note(w: World, index: int) -> dict[str, Any]:
     r = w.draw(NOTE, index)
     ticket = index * w.count(TICKET) // w.count(NOTE)
     rec: dict[str, Any] = {"id": w.id(NOTE, index), **stamps(w, NOTE, r, 30)}
-    rec["description"] = r.pick((
-        "Asked the customer for a screenshot.", "Escalated to engineering.",
-        "Reproduced the issue on staging.", "Refund issued.", "Waiting for the customer's reply.",
-        "Shared the knowledge-base article.", "Fix deployed; asked the customer to confirm.",
-    ))  # fmt: skip
+    rec["description"] = r.pick(
+        (
+            "Asked the customer for a screenshot.",
+            "Escalated to engineering.",
+            "Reproduced the issue on staging.",
+            "Refund issued.",
+            "Waiting for the customer's reply.",
+            "Shared the knowledge-base article.",
+            "Fix deployed; asked the customer to confirm.",
+        )
+    )
     rec["ticket_id"] = w.id(TICKET, ticket)
     if r.opt(0.8):
         rec["customer_id"] = w.id(CUSTOMER, _customer_of(w, ticket))

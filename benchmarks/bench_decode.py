@@ -34,6 +34,7 @@ import attrs
 import yarl
 
 from liza_async._converter import structure_list
+from liza_async._gc import paused
 from liza_async.models import CrmContact, Model
 from liza_async.sandbox._data import Dataset
 
@@ -92,15 +93,20 @@ def pydantic_validator(cls: type[Model]) -> Callable[[bytes], Any] | None:
     return adapter.validate_json  # type: ignore[no-any-return]
 
 
+def liza_decode(loads: Callable[[bytes], Any], page: bytes) -> list[CrmContact]:
+    """What liza does with a page: parse with the collector paused, then structure."""
+    with paused():
+        items = loads(page)
+    return structure_list(items, CrmContact)
+
+
 def variants(page: bytes) -> dict[str, Callable[[], Any]]:
     parsed = json.loads(page)
     found: dict[str, Callable[[], Any]] = {}
     for name, loads in PARSERS.items():
         found[f"{name}.loads"] = functools.partial(loads, page)
     for name, loads in PARSERS.items():
-        found[f"liza parse+structure ({name})"] = functools.partial(
-            lambda loads: structure_list(loads(page), CrmContact), loads
-        )
+        found[f"liza parse+structure ({name})"] = functools.partial(liza_decode, loads, page)
     found["liza structure only"] = lambda: structure_list(parsed, CrmContact)
     validate = pydantic_validator(CrmContact)
     if validate is not None:

@@ -34,6 +34,7 @@ import cattrs
 import yarl
 
 from ._errors import ResponseDecodeError
+from ._gc import paused
 from .models._base import EMPTY, Model
 
 __all__ = [
@@ -687,7 +688,8 @@ def structure_list(items: list[Any], cls: type[T], *, path: str = "") -> list[T]
     Raises:
         ResponseDecodeError: An item does not fit ``cls``; the path names its index and field.
     """
-    return structure(items, list[cls], path=path)  # type: ignore[valid-type]
+    with paused():
+        return structure(items, list[cls], path=path)  # type: ignore[valid-type]
 
 
 def unstructure(obj: Any) -> Any:

@@ -25,6 +25,7 @@ from ._errors import (
     ResponseDecodeError,
     status_error_class,
 )
+from ._gc import paused
 
 try:  # orjson is optional (the "fast" extra); the stdlib parser is the fallback.
     import orjson
@@ -370,7 +371,8 @@ def parse_json(response: Response) -> Any:
     if not response.body.strip():
         raise _decode_error(response, "expected a JSON answer, got an empty body")
     try:
-        return _loads(response.body)
+        with paused():
+            return _loads(response.body)
     except RecursionError:
         raise _decode_error(response, "the JSON answer is nested too deeply") from None
     except _DECODE_ERRORS as exc:

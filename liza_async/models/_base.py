@@ -3,7 +3,10 @@
 Conventions every model follows (the converter relies on them and refuses anything else):
 
 - ``@attrs.define(kw_only=True)`` classes (mutable and slotted: decoding a page stays cheap),
-  deriving from :class:`Model`; field names are the JSON wire names.
+  deriving from :class:`Model`; field names are the JSON wire names, except that a name that is a
+  Python keyword gets a trailing underscore (``from_`` is ``"from"`` on the wire).
+- No validators, converters, ``__attrs_post_init__`` or frozen classes: the converter builds
+  instances directly and refuses such classes when it builds their hook.
 - Field types are ``X | None = None`` where X is one of: ``str``, ``bool``, ``int``, ``float``,
   ``datetime`` (timezone-aware), ``yarl.URL``, ``Any``, ``dict[str, Any]``, another model,
   an open enum written ``SomeEnum | str`` (a known value becomes the member, an unknown one stays

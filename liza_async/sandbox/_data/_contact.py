@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import json
 import random
-from array import array
 from collections.abc import Sequence
 from json.encoder import encode_basestring_ascii
 from typing import NamedTuple
@@ -105,15 +104,15 @@ def contact_of_deal(w: World, index: int) -> int:
 
 
 def linkedin_token(w: World, index: int) -> str:
-    """Return the hex suffix of contact ``index``'s LinkedIn handle."""
-    return f"{(index * _LINKEDIN_MULTIPLIER + w.salt(CONTACT)) & 0xFFFFFFFF:x}"
+    """Return the numeric suffix of contact ``index``'s LinkedIn handle."""
+    return str((index * _LINKEDIN_MULTIPLIER + w.salt(CONTACT)) & 0xFFFFFFFF)
 
 
 def contact_of_linkedin_token(w: World, token: str) -> int | None:
     """Invert :func:`linkedin_token`: the contact index, or None for a foreign token."""
-    if not 0 < len(token) <= 8 or any(c not in "0123456789abcdef" for c in token):
+    if not token.isdigit() or int(token) > 0xFFFFFFFF:
         return None
-    index = (int(token, 16) - w.salt(CONTACT)) * _LINKEDIN_INVERSE & 0xFFFFFFFF
+    index = (int(token) - w.salt(CONTACT)) * _LINKEDIN_INVERSE & 0xFFFFFFFF
     return index if index < w.count(CONTACT) else None
 
 
@@ -289,8 +288,8 @@ class _Contacts:
         self.deal_ids = w.ids[DEAL]
         self.updated = w.clocks[CONTACT]
         rng = random.Random(w.salt(CONTACT))
-        self.low = array("q", (rng.getrandbits(62) for _ in range(min(self.count, 1 << 16))))
-        self.high = array("q", (rng.getrandbits(62) for _ in range((self.count - 1 >> 16) + 1)))
+        self.low = [rng.getrandbits(62) for _ in range(min(self.count, 1 << 16))]
+        self.high = [rng.getrandbits(62) for _ in range((self.count - 1 >> 16) + 1)]
         owners = [w.id(EMPLOYEE, e) for e in range(min(SALES_TEAM, w.count(EMPLOYEE)))]
         key = salt(w.salt(CONTACT), "persona")
         self.personas = [_persona(w, owners, Draw(key, n)) for n in range(_PERSONAS)]
@@ -344,8 +343,9 @@ class _Contacts:
     def render(self, indices: Sequence[int]) -> list[str]:
         """Return contacts ``indices`` as compact ASCII JSON texts."""
         low, high, personas, employers = self.low, self.high, self.personas, self.employers
-        count, companies, deals, key = self.count, self.companies, self.deals, self.key
+        count, companies, key = self.count, self.companies, self.key
         times = times_of_day()
+        deal_ids = self.deals_of(indices)
         texts = []
         for index, contact_id, updated in zip(
             indices, self.contact_ids(indices), self.updated(indices), strict=True
@@ -383,23 +383,37 @@ class _Contacts:
                     emails = home_only
             else:
                 job, phones, emails, office = "", home_phone, home_only, home
-            deal = -(-index * deals // count)
-            if deal < deals and deal * count // deals == index:
-                job = f'{job},"deal_ids":["{self.deal_ids((deal,))[0]}"]'
+            deal = deal_ids.get(index)
+            if deal:
+                job = f'{job},"deal_ids":["{deal}"]'
             if image:
                 job = f',"image_url":"https://cdn.example.com/avatars/{contact_id}.jpg"{job}'
             if linkedin:
-                tail = f'{linkedin}{(index * _LINKEDIN_MULTIPLIER + key) & 0xFFFFFFFF:x}"]{tail}'
+                tail = f'{linkedin}{(index * _LINKEDIN_MULTIPLIER + key) & 0xFFFFFFFF}"]{tail}'
             if raw:
                 tail = f'{tail}{raw}{contact_id}"}},"archived":false}}'
             day, second = divmod(updated, DAY)
             time = times[second]
             texts.append(
-                f'{{"id":"{contact_id}","created_at":"{DATES[day - age - h % 30]}{time}",'
+                f'{{"id":"{contact_id}","created_at":"{DATES[day - age]}{time}",'
                 f'"updated_at":"{DATES[day]}{time}",{name}{job},"emails":[{emails}]{phones}'
                 f"{office if has_address else ''}{tail}}}"
             )
         return texts
+
+    def deals_of(self, indices: Sequence[int]) -> dict[int, str]:
+        """Return contact index -> deal id for the contacts among ``indices`` that own a deal."""
+        count, deals = self.count, self.deals
+        if isinstance(indices, range) and indices.step == 1:
+            start, stop = indices.start, indices.stop
+            owned: Sequence[int] = range(-(-start * deals // count), -(-stop * deals // count))
+        else:
+            owned = [
+                deal
+                for index in indices
+                if (deal := -(-index * deals // count)) < deals and deal * count // deals == index
+            ]
+        return dict(zip((d * count // deals for d in owned), self.deal_ids(owned), strict=True))
 
     def search_text(self, index: int) -> str:
         """Return the name and email addresses of contact ``index``, lowercased."""

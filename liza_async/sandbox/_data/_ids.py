@@ -97,6 +97,13 @@ def _multiplier(modulus: int) -> tuple[int, int]:
     return multiplier, pow(multiplier, -1, modulus)
 
 
+@functools.cache
+def _spellings(alphabet: str) -> tuple[str, ...]:
+    """Every string of three characters (two for large alphabets) over ``alphabet``, in order."""
+    pairs = tuple(a + b for a in alphabet for b in alphabet)
+    return pairs if len(alphabet) > 40 else tuple(p + c for p in pairs for c in alphabet)
+
+
 @functools.lru_cache(maxsize=1024)
 def _offset(key: int, modulus: int) -> int:
     return _wide(key, modulus)
@@ -134,13 +141,16 @@ class Token(_PerIndex):
         return (index * _multiplier(modulus)[0] + _offset(key, modulus)) % modulus
 
     def encode(self, value: int) -> str:
-        """Spell ``value`` with ``width`` characters of the alphabet."""
-        base = len(self.alphabet)
-        chars = []
-        for _ in range(self.width):
-            value, digit = divmod(value, base)
-            chars.append(self.alphabet[digit])
-        return "".join(reversed(chars))
+        """Spell ``value`` with ``width`` characters of the alphabet (a few at a time)."""
+        if self.alphabet == HEX:
+            return format(value, f"0{self.width}x")
+        spellings = _spellings(self.alphabet)
+        size = len(spellings[0])
+        chunks = []
+        for _ in range(-(-self.width // size)):
+            value, chunk = divmod(value, len(spellings))
+            chunks.append(spellings[chunk])
+        return "".join(reversed(chunks))[-self.width :]
 
     def index_of(self, key: int, token: str) -> int | None:
         """Invert :meth:`__call__`: the index whose id is ``token``, or None.
@@ -179,7 +189,7 @@ class Salesforce(_PerIndex):
     prefix: str
 
     def __call__(self, key: int, index: int) -> str:
-        short = self.prefix + Token(BASE62, 12)(key, index)
+        short = self.prefix + _SALESFORCE_BODY(key, index)
         checksum = ""
         for start in (0, 5, 10):
             bits = sum(1 << n for n, c in enumerate(short[start : start + 5]) if c.isupper())
@@ -192,6 +202,10 @@ class Uuid(_PerIndex):
     """Version-4-shaped UUIDs."""
 
     def __call__(self, key: int, index: int) -> str:
-        text = Token(HEX, 30)(key, index)
+        text = _UUID_BODY(key, index)
         variant = "89ab"[mix(key + index) % 4]
         return f"{text[:8]}-{text[8:12]}-4{text[12:15]}-{variant}{text[15:18]}-{text[18:]}"
+
+
+_SALESFORCE_BODY = Token(BASE62, 12)
+_UUID_BODY = Token(HEX, 30)

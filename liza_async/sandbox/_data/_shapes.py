@@ -313,7 +313,10 @@ class MetaField:
 
 def meta_id(w: World, namespace: str, slug: str) -> str:
     """Return the id of a custom field definition (the same on every record)."""
-    return format(salt(w.seed, namespace, slug) & 0xFFFFFFFF, "08x")
+    found: str | None = w.memo.get((namespace, slug))
+    if found is None:
+        found = w.memo[namespace, slug] = format(salt(w.seed, namespace, slug) & 0xFFFFFFFF, "08x")
+    return found
 
 
 def _meta_value(r: Draw, field: MetaField) -> Any:

@@ -70,7 +70,12 @@ _RECEIVABLE = next(n for n, a in enumerate(v.ACCOUNTS) if a[2] == "ACCOUNTS_RECE
 
 def _other_id(w: World, kind: str, index: int) -> str:
     """Return the id of an accounting object the sandbox does not serve (tax rate, term, ...)."""
-    return _UUID(salt(w.seed, "accounting", kind), index)
+    found: str | None = w.memo.get(("accounting", kind, index))
+    if found is None:
+        found = _UUID(salt(w.seed, "accounting", kind), index)
+        if index < 64:  # the tax rates, terms and categories every record repeats
+            w.memo["accounting", kind, index] = found
+    return found
 
 
 def _money(cents: int) -> float | int:

@@ -75,7 +75,8 @@ CONTACT_FIELDS = (
 SALES_TEAM = 25
 """Contacts, companies and deals are owned by the first employees."""
 
-_PERSONAS = 2048
+_PERSONA_BITS = 11
+_PERSONAS = 1 << _PERSONA_BITS
 _LINKEDIN_MULTIPLIER = 0x9E3779B1
 _LINKEDIN_INVERSE = pow(_LINKEDIN_MULTIPLIER, -1, 1 << 32)
 
@@ -288,8 +289,11 @@ class _Contacts:
         self.deal_ids = w.ids[DEAL]
         self.updated = w.clocks[CONTACT]
         rng = random.Random(w.salt(CONTACT))
-        self.low = [rng.getrandbits(62) for _ in range(min(self.count, 1 << 16))]
-        self.high = [rng.getrandbits(62) for _ in range((self.count - 1 >> 16) + 1)]
+        # Tabulation hashing: contact i's persona is low[i & 0xFFFF] ^ high[i >> 16].
+        self.low = [rng.getrandbits(_PERSONA_BITS) for _ in range(min(self.count, 1 << 16))]
+        self.high = [rng.getrandbits(_PERSONA_BITS) for _ in range((self.count - 1 >> 16) + 1)]
+        for index in range(min(2, self.count)):  # records 0 and 1 show every optional field
+            self.low[index] = index ^ self.high[0]
         owners = [w.id(EMPLOYEE, e) for e in range(min(SALES_TEAM, w.count(EMPLOYEE)))]
         key = salt(w.salt(CONTACT), "persona")
         self.personas = [_persona(w, owners, Draw(key, n)) for n in range(_PERSONAS)]
@@ -304,15 +308,12 @@ class _Contacts:
         self.employers: dict[int, _Employer] = {}
         """Employer fragments by crm company index; a page's contacts share about ten."""
 
-    def identity(
-        self, index: int
-    ) -> tuple[_Persona, _Employer | None, str | None, str | None, int]:
-        """Return the persona, employer, emails and 50 random bits of contact ``index``.
+    def identity(self, index: int) -> tuple[_Persona, _Employer | None, str | None, str | None]:
+        """Return the persona, employer and email addresses of contact ``index``.
 
         :meth:`render` inlines this for speed; a test checks that the two agree.
         """
-        h = self.low[index & 0xFFFF] ^ self.high[index >> 16]
-        persona = self.personas[index if index < 2 else h % _PERSONAS]
+        persona = self.personas[self.low[index & 0xFFFF] ^ self.high[index >> 16]]
         employer = work = None
         if persona.employed:
             at = index * self.companies // self.count
@@ -320,7 +321,7 @@ class _Contacts:
             if persona.work_email:
                 work = persona.local_parts[employer.company.email_style] + employer.domain
         personal = persona.personal if work is None or persona.home_email else None
-        return persona, employer, work, personal, h >> 12
+        return persona, employer, work, personal
 
     def employer(self, index: int) -> _Employer:
         """Return the fragments of crm company ``index`` as an employer (cached)."""
@@ -350,7 +351,6 @@ class _Contacts:
         for index, contact_id, updated in zip(
             indices, self.contact_ids(indices), self.updated(indices), strict=True
         ):
-            h = low[index & 0xFFFF] ^ high[index >> 16]
             (
                 _,
                 _,
@@ -371,7 +371,7 @@ class _Contacts:
                 tail,
                 raw,
                 age,
-            ) = personas[index if index < 2 else h % _PERSONAS]
+            ) = personas[low[index & 0xFFFF] ^ high[index >> 16]]
             if employed:
                 at = index * companies // count
                 who, domain, job, phone, length, office = employers.get(at) or self.employer(at)
@@ -417,7 +417,7 @@ class _Contacts:
 
     def search_text(self, index: int) -> str:
         """Return the name and email addresses of contact ``index``, lowercased."""
-        persona, _, work, personal, _ = self.identity(index)
+        persona, _, work, personal = self.identity(index)
         if work is None:
             return f"{persona.search}\0{personal}"
         return f"{persona.search}\0{work}\0{personal}" if personal else f"{persona.search}\0{work}"
@@ -440,7 +440,7 @@ def contact_identity(w: World, index: int) -> ContactIdentity:
     Returns:
         The identity.
     """
-    persona, employer, work, personal, _ = _contacts(w).identity(index)
+    persona, employer, work, personal = _contacts(w).identity(index)
     who = None if employer is None else employer.company
     return ContactIdentity(persona.first, persona.last, who, work, personal)
 

@@ -368,16 +368,53 @@ def test_record_index_out_of_range() -> None:
         ds.record("crm", "contact", ds.count("crm", "contact"))
 
 
-def test_sizes_derive_from_records() -> None:
-    ds = Dataset(records=10_000)
-    assert ds.count("crm", "contact") == 10_000
-    assert ds.count("crm", "company") == 1_000
-    assert ds.count("crm", "pipeline") == 3
-    assert ds.count("enrichment", "person") == 10_000
-    assert ds.count("enrichment", "company") == ds.count("crm", "company")
-    assert all(ds.count(*kind) >= 1 for kind in KINDS)
-    tiny = Dataset(records=1)
-    assert all(tiny.count(*kind) >= 1 for kind in KINDS)
+# The documented sizes (Dataset's docstring): one record per `divisor` contacts, at least
+# `minimum`; a divisor of 0 is a fixed count.
+SIZES: Mapping[tuple[str, str], tuple[int, int]] = {
+    ("crm", "contact"): (1, 1),
+    ("crm", "company"): (10, 1),
+    ("crm", "deal"): (5, 1),
+    ("crm", "lead"): (5, 1),
+    ("crm", "event"): (2, 1),
+    ("crm", "pipeline"): (0, 3),
+    ("ticketing", "ticket"): (4, 1),
+    ("ticketing", "customer"): (10, 1),
+    ("ticketing", "note"): (2, 1),
+    ("calendar", "event"): (4, 1),
+    ("calendar", "calendar"): (100, 5),
+    ("messaging", "message"): (2, 1),
+    ("messaging", "channel"): (500, 12),
+    ("storage", "file"): (5, 1),
+    ("task", "task"): (4, 1),
+    ("task", "project"): (200, 3),
+    ("task", "comment"): (2, 1),
+    ("ats", "candidate"): (5, 1),
+    ("ats", "application"): (4, 1),
+    ("ats", "job"): (200, 5),
+    ("accounting", "invoice"): (5, 1),
+    ("accounting", "contact"): (10, 1),
+    ("accounting", "account"): (0, 32),
+    ("accounting", "transaction"): (2, 1),
+    ("ecommerce", "item"): (10, 1),
+    ("ecommerce", "collection"): (1000, 5),
+    ("ecommerce", "inventory"): (5, 1),
+    ("hr", "employee"): (20, 10),
+    ("hr", "group"): (1000, 5),
+    ("hr", "location"): (5000, 3),
+    ("hr", "company"): (0, 3),
+    ("enrichment", "person"): (1, 1),
+    ("enrichment", "company"): (10, 1),
+    ("marketing", "list"): (10_000, 3),
+    ("marketing", "member"): (1, 1),
+    ("marketing", "campaign"): (100, 5),
+}
+
+
+@pytest.mark.parametrize("records", [1, 7, 1000, 123_457])
+def test_sizes_are_the_documented_ones(records: int) -> None:
+    ds = Dataset(records=records)
+    for kind, (divisor, minimum) in SIZES.items():
+        assert ds.count(*kind) == max(minimum, records // divisor if divisor else 0), kind
 
 
 # --- shapes ---

@@ -1,7 +1,7 @@
 """Provider-looking record ids: each format is an injective function of (kind key, index).
 
-A format never repeats an id within a type, and a different seed (hence kind key) shifts
-every id. :meth:`Token.index_of` inverts a token, which the enrichment lookups use.
+A format never repeats an id within a type, and a different seed (hence kind key) changes
+every id.
 """
 
 from __future__ import annotations
@@ -23,7 +23,6 @@ __all__ = [
     "HEX",
     "IdFormat",
     "Numeric",
-    "Salesforce",
     "Token",
     "Uuid",
 ]
@@ -152,50 +151,6 @@ class Token(_PerIndex):
             chunks.append(spellings[chunk])
         return "".join(reversed(chunks))[-self.width :]
 
-    def index_of(self, key: int, token: str) -> int | None:
-        """Invert :meth:`__call__`: the index whose id is ``token``, or None.
-
-        Args:
-            key: the kind key the token was made with.
-            token: the full id, prefix and suffix included.
-
-        Returns:
-            The index, or None when ``token`` is not a well-formed id of this format.
-        """
-        end = len(token) - len(self.suffix)
-        body = token[len(self.prefix) : end]
-        if (
-            not token.startswith(self.prefix)
-            or not token.endswith(self.suffix)
-            or len(body) != self.width
-            or any(c not in self.alphabet for c in body)
-        ):
-            return None
-        value = 0
-        for char in body:
-            value = value * len(self.alphabet) + self.alphabet.index(char)
-        modulus = self.modulus
-        return (value - _offset(key, modulus)) * _multiplier(modulus)[1] % modulus
-
-
-@attrs.frozen
-class Salesforce(_PerIndex):
-    """18-character Salesforce ids: a 3-character key prefix, 12 characters, a checksum.
-
-    Args:
-        prefix: the object's key prefix, e.g. ``"003"`` for contacts.
-    """
-
-    prefix: str
-
-    def __call__(self, key: int, index: int) -> str:
-        short = self.prefix + _SALESFORCE_BODY(key, index)
-        checksum = ""
-        for start in (0, 5, 10):
-            bits = sum(1 << n for n, c in enumerate(short[start : start + 5]) if c.isupper())
-            checksum += "ABCDEFGHIJKLMNOPQRSTUVWXYZ012345"[bits]
-        return short + checksum
-
 
 @attrs.frozen
 class Uuid(_PerIndex):
@@ -207,5 +162,4 @@ class Uuid(_PerIndex):
         return f"{text[:8]}-{text[8:12]}-4{text[12:15]}-{variant}{text[15:18]}-{text[18:]}"
 
 
-_SALESFORCE_BODY = Token(BASE62, 12)
 _UUID_BODY = Token(HEX, 30)

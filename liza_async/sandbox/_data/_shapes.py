@@ -26,7 +26,6 @@ __all__ = [
     "MetaField",
     "Person",
     "address",
-    "address_of",
     "company",
     "email",
     "email_address",
@@ -54,7 +53,6 @@ _TLDS = (".com", ".com", ".com", ".io", ".co", ".net", ".ai")
 _PAIR_STEP = 3251
 """Coprime to the number of (stem, word) pairs: consecutive companies get unrelated names."""
 _OFFICE = 0x0FF1CE
-_HOME = 0x40E
 
 
 @functools.cache
@@ -166,11 +164,6 @@ def office_address(w: World, index: int) -> dict[str, str]:
         "country_code": city.country_code,
     }
     return result
-
-
-def address_of(w: World, key: tuple[str, str], index: int) -> dict[str, str]:
-    """Return a home address for record ``index`` of ``key``, independent of its other draws."""
-    return address(Draw(w.salt(key) ^ _HOME, index))
 
 
 def organisation(w: World) -> Company:

@@ -21,7 +21,6 @@ __all__ = [
     "FILES",
     "FIRST_NAMES",
     "FIRST_SLUGS",
-    "FULL_NAMES_LOWER",
     "LAST_NAMES",
     "LAST_SLUGS",
     "LEAD_SOURCES",
@@ -428,5 +427,3 @@ SLUGS = {name: slug(name) for name in FIRST_NAMES + LAST_NAMES}
 """The email-safe spelling of every first and last name."""
 FIRST_SLUGS = tuple(SLUGS[name] for name in FIRST_NAMES)
 LAST_SLUGS = tuple(SLUGS[name] for name in LAST_NAMES)
-FULL_NAMES_LOWER = tuple(tuple(f"{f} {la}".lower() for la in LAST_NAMES) for f in FIRST_NAMES)
-"""``FULL_NAMES_LOWER[first][last]``: what a name search matches."""

@@ -764,6 +764,8 @@ def test_person_lookup_misses() -> None:
     )
     assert ds.lookup("enrichment", "person", {"company_name": "Acme"}) is None
     assert ds.lookup("enrichment", "person", {}) is None
+    with pytest.raises(ValueError, match="enrichment"):
+        ds.lookup("crm", "contact", {"email": email})
 
 
 def test_company_lookup_by_domain_and_name() -> None:

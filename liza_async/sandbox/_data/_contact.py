@@ -336,7 +336,7 @@ class _Contacts:
         address = (
             f',"address":{{"address1":"{street}"{suite_field}{self.cities[city.city, postal_code]}'
         )
-        phone = f"+{city.calling_code}{city.area_codes[who.email_style % len(city.area_codes)]}"
+        phone = f"+{city.calling_code}{city.area_codes[index % len(city.area_codes)]}"
         found = _Employer(who, who.domain, fragment, phone, city.subscriber_digits - 7, address)
         self.employers[index] = found
         return found
@@ -374,7 +374,9 @@ class _Contacts:
             ) = personas[low[index & 0xFFFF] ^ high[index >> 16]]
             if employed:
                 at = index * companies // count
-                who, domain, job, phone, length, office = employers.get(at) or self.employer(at)
+                who, domain, job, phone, length, office_json = employers.get(at) or self.employer(
+                    at
+                )
                 phones = telephones[length].replace("\0", phone)
                 if work_email:
                     work = local_parts[who.email_style] + domain
@@ -382,7 +384,7 @@ class _Contacts:
                 else:
                     emails = home_only
             else:
-                job, phones, emails, office = "", home_phone, home_only, home
+                job, phones, emails, office_json = "", home_phone, home_only, home
             deal = deal_ids.get(index)
             if deal:
                 job = f'{job},"deal_ids":["{deal}"]'
@@ -397,7 +399,7 @@ class _Contacts:
             texts.append(
                 f'{{"id":"{contact_id}","created_at":"{DATES[day - age]}{time}",'
                 f'"updated_at":"{DATES[day]}{time}",{name}{job},"emails":[{emails}]{phones}'
-                f"{office if has_address else ''}{tail}}}"
+                f"{office_json if has_address else ''}{tail}}}"
             )
         return texts
 

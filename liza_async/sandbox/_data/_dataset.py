@@ -234,8 +234,12 @@ class Dataset:
 
         Returns:
             The object, or None when nothing matches.
+
+        Raises:
+            ValueError: for an object type that is not an enrichment lookup.
         """
-        self._kind(category, object_type, 0)
+        if category != "enrichment" or object_type not in OBJECT_TYPES[category]:
+            raise ValueError(f"{category}/{object_type} is not an enrichment lookup")
         return enrichment.lookup(self._world, object_type, params, self._matches)
 
     def _kind(self, category: str, object_type: str, index: int) -> Kind:

@@ -436,6 +436,7 @@ def test_common_shapes(kind: tuple[str, str]) -> None:
         assert isinstance(record["id"], str)
         assert record["id"]
         assert all(value is not None for value in record.values()), "absent fields are omitted"
+        assert record.get("metadata", [None]), "no empty custom field lists"
         for field in ("created_at", "updated_at"):
             if field in record:
                 assert TIMESTAMP.match(record[field]), (field, record[field])

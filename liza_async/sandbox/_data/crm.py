@@ -98,6 +98,10 @@ _EVENT_TYPES = (
 _TAGS = ("customer", "prospect", "partner", "enterprise", "smb", "churn-risk", "vip", "emea")
 
 
+def _article(word: str) -> str:
+    return "an" if word[0] in "aeiou" else "a"
+
+
 def _owner(w: World, h: int) -> str:
     return w.id(EMPLOYEE, h % min(SALES_TEAM, w.count(EMPLOYEE)))
 
@@ -120,8 +124,9 @@ def _company(w: World, index: int) -> dict[str, Any]:
     who = company(w, index)
     rec: dict[str, Any] = {"id": w.id(COMPANY, index), **stamps(w, COMPANY, r), "name": who.name}
     if r.opt(0.6):
+        industry = who.industry.lower()
         rec["description"] = (
-            f"{who.name} is a {who.industry.lower()} company headquartered in {who.city.city}."
+            f"{who.name} is {_article(industry)} {industry} company based in {who.city.city}."
         )
     if r.opt(0.8):
         rec["industry"] = who.industry

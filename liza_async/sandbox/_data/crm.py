@@ -176,7 +176,14 @@ def _deal(w: World, index: int) -> dict[str, Any]:
     who = company(w, company_of_contact(w, contact))
     pipeline = index % len(PIPELINES)
     stages = PIPELINES[pipeline][1]
-    stage = _pipeline_stage(w, pipeline, r.cycle(range(len(stages))))
+    outcome = r.cycle(("open", "won", "lost", "open", "open"))
+    names = [name for name, _ in stages]
+    position = (
+        r.below(len(stages) - 2)
+        if outcome == "open"
+        else names.index("Closed won" if outcome == "won" else "Closed lost")
+    )
+    stage = _pipeline_stage(w, pipeline, position)
     times = stamps(w, DEAL, r, max_age_days=400)
     updated = w.updated(DEAL, index)
     product = r.pick(v.DEAL_PRODUCTS)

@@ -1,73 +1,133 @@
-"""The records of an export for a sync ``for`` loop, with a checkpoint exact to the record."""
+"""An export handed to a sync loop: whole pages per hop, and a checkpoint exact to the record."""
 
 from __future__ import annotations
 
-from collections.abc import Generator
-from typing import Generic, TypeVar
+from collections.abc import AsyncIterator, Generator
+from typing import Any, Generic, TypeVar
 
 import attrs
 
 from liza_async import AsyncExport, ExportCheckpoint
 
-__all__ = ["RecordCursor"]
+from ._portal import Portal
+
+__all__ = ["PAGES_PER_HOP", "ExportCursor"]
 
 T = TypeVar("T")
+B = TypeVar("B")
+
+PAGES_PER_HOP = 2
+"""Pages an export moves per thread hop: half the hops of one page, for one page more in memory.
+
+The hop, not the page, is what the sync facade pays for; with the export's window fetching ahead,
+waiting for a second page costs next to nothing (measured in benchmarks/bench_sync.py).
+"""
 
 
-class RecordCursor(Generic[T]):
-    """Hands out an export's records one by one from whole batches, keeping the checkpoint exact.
+class ExportCursor(Generic[T]):
+    """Moves an export's batches to a sync loop, and says where that loop stands.
 
-    A batch crosses the thread boundary in one hop, and the async export counts it as delivered
-    from then on; a ``for`` loop may still stop anywhere in it. Until the loop has taken every
-    record of a batch, :attr:`checkpoint` resumes at the start of that batch's page and lists the
-    records taken so far among the ids already delivered, so a resumed export skips them and
-    delivers the rest: nothing is lost or repeated (a record without an ``id`` cannot be listed,
+    The async export counts a batch as delivered once it hands it over, but the sync loop gets
+    its batches a hop ahead, and a ``for`` loop over records may stop anywhere in one. So the
+    checkpoint is the export's own, taken on the loop right after each batch, plus the records
+    the loop has taken from the batch it is in: listed among the ids already delivered, so that a
+    resumed export skips them and delivers the rest (a record without an ``id`` cannot be listed,
     and may come again).
 
     Args:
-        export: The async export whose batches are handed out.
+        portal: The portal of the export's client.
+        export: The async export.
     """
 
-    def __init__(self, export: AsyncExport[T]) -> None:
+    def __init__(self, portal: Portal, export: AsyncExport[T]) -> None:
+        self._portal = portal
         self._export = export
-        self._before: ExportCheckpoint | None = None  # the checkpoint before the current batch
-        self._taken: list[str] = []
-        self._count = 0
-        self._size = 0
+        self._before = export.checkpoint  # where the loop stood before its current batch
+        self._batch: list[T] = []  # the current batch, of which the loop took self._taken
+        self._taken = 0
 
     @property
     def checkpoint(self) -> ExportCheckpoint:
-        """Where the export stands, counting only the records the loop has taken."""
+        """Where the export stands, counting only what the loop has taken."""
         before = self._before
-        if before is None or self._count == self._size:
-            return self._export.checkpoint
+        if not self._taken:
+            return before
+        taken = self._batch[: self._taken]
+        ids = [i for i in (getattr(record, "id", None) for record in taken) if isinstance(i, str)]
         return attrs.evolve(
             before,
-            recent_ids=(*before.recent_ids, *self._taken),
-            delivered=before.delivered + self._count,
+            recent_ids=(*before.recent_ids, *ids),
+            delivered=before.delivered + self._taken,
         )
 
-    def records(self, batches: Generator[list[T], None, None]) -> Generator[T, None, None]:
-        """Yield the records of each batch.
+    def batches(self, batches: AsyncIterator[list[B]]) -> Generator[list[B], None, None]:
+        """Yield each batch; the checkpoint covers it once yielded.
 
         Args:
-            batches: The export's batches, one hop each; closed when this generator is.
+            batches: ``batches()`` or ``raw_batches()`` of the export.
+
+        Yields:
+            Each batch.
+        """
+        hops = self._hops(batches)
+        try:
+            for batch, after in hops:
+                self._before = after
+                yield batch
+        finally:
+            hops.close()
+
+    def records(self, batches: AsyncIterator[list[T]]) -> Generator[T, None, None]:
+        """Yield the records of each batch; the checkpoint covers each once yielded.
+
+        Args:
+            batches: ``batches()`` of the export.
 
         Yields:
             Each record, in order.
         """
+        hops = self._hops(batches)
         try:
-            while True:
-                before = self._export.checkpoint  # read between hops, when nothing runs
-                batch = next(batches, None)
-                if batch is None:
-                    return
-                self._before, self._taken, self._count, self._size = before, [], 0, len(batch)
-                for record in batch:
-                    record_id = getattr(record, "id", None)
-                    if isinstance(record_id, str):
-                        self._taken.append(record_id)
-                    self._count += 1
+            for batch, after in hops:
+                self._batch = batch
+                for taken, record in enumerate(batch, 1):
+                    self._taken = taken
                     yield record
+                self._before, self._taken = after, 0
         finally:
-            batches.close()
+            hops.close()
+
+    def _hops(
+        self, batches: AsyncIterator[list[B]]
+    ) -> Generator[tuple[list[B], ExportCheckpoint], None, None]:
+        return self._portal.steps(batches, _Taker(self._export, batches).take)
+
+
+class _Taker(Generic[B]):
+    """Takes up to :data:`PAGES_PER_HOP` batches on the loop, each with the checkpoint after it.
+
+    A failure after the first batch of a hop is kept for the next hop, so that the batches
+    taken before it still reach the loop first.
+    """
+
+    def __init__(self, export: AsyncExport[Any], batches: AsyncIterator[list[B]]) -> None:
+        self._export = export
+        self._batches = batches
+        self._failure: Exception | None = None
+
+    async def take(self) -> list[tuple[list[B], ExportCheckpoint]]:
+        if self._failure is not None:
+            raise self._failure
+        taken: list[tuple[list[B], ExportCheckpoint]] = []
+        for _ in range(PAGES_PER_HOP):
+            try:
+                batch = await self._batches.__anext__()
+            except StopAsyncIteration:
+                break
+            except Exception as failure:
+                if not taken:
+                    raise
+                self._failure = failure
+                break
+            taken.append((batch, self._export.checkpoint))
+        return taken

@@ -17,7 +17,7 @@ from typing import Any, Generic, TypeVar
 
 from liza_async._export import AsyncExport, ExportCheckpoint, ExportStats, RawPage
 
-from ._cursor import RecordCursor
+from ._cursor import ExportCursor
 from ._portal import Portal
 
 __all__ = ["Export", "ExportCheckpoint", "ExportStats", "RawPage"]
@@ -39,7 +39,7 @@ class Export(Generic[T]):
     def __init__(self, portal: Portal, export: AsyncExport[T]) -> None:
         self._portal = portal
         self._async = export
-        self._cursor = RecordCursor(export)
+        self._cursor = ExportCursor(portal, export)
 
     @property
     def stats(self) -> ExportStats:
@@ -57,7 +57,7 @@ class Export(Generic[T]):
         return self._async.total
 
     def __iter__(self) -> Iterator[T]:
-        return self._cursor.records(self._portal.iterate(self._async.batches()))
+        return self._cursor.records(self._async.batches())
 
     def batches(self) -> Iterator[list[T]]:
         """Yield the records page by page.
@@ -68,7 +68,7 @@ class Export(Generic[T]):
         Returns:
             An iterator of lists of records.
         """
-        return self._portal.iterate(self._async.batches())
+        return self._cursor.batches(self._async.batches())
 
     def raw_batches(self) -> Iterator[list[dict[str, Any]]]:
         """Like :meth:`batches`, but each record is the JSON object as received, not decoded.
@@ -78,7 +78,7 @@ class Export(Generic[T]):
         Returns:
             An iterator of lists of JSON objects.
         """
-        return self._portal.iterate(self._async.raw_batches())
+        return self._cursor.batches(self._async.raw_batches())
 
     def close(self) -> None:
         """Stop the export and cancel every request in flight. Safe to call more than once."""

@@ -51,7 +51,7 @@ RULE_IMPORTS = {
     "Iterator": "collections.abc",
     "LizaValidationError": "liza_async",
     "Portal": "liza_sync._portal",
-    "RecordCursor": "liza_sync._cursor",
+    "ExportCursor": "liza_sync._cursor",
 }
 # Private attributes a copied body may use on a twin, and rewrites for the ones it may not.
 TWIN_ATTRIBUTES = {"_async", "_client", "_cursor", "_portal"}
@@ -92,8 +92,9 @@ RULES: dict[str, str] = {
     "aexit": "`__aexit__` becomes `__exit__`, calling close()",
     "client-aclose": "the client's `aclose` becomes `close`: close it in its loop, stop the loop",
     "aclose": "`aclose` becomes `close`, run on the portal",
-    "export-records": "iterating an export yields the records of batches() via RecordCursor",
-    "export-checkpoint": "an export's checkpoint comes from its RecordCursor",
+    "export-records": "iterating an export yields the records of batches(), via its cursor",
+    "export-batches": "an export's batch iterators go through its cursor, pages per hop",
+    "export-checkpoint": "an export's checkpoint comes from its cursor",
     "repr": "`__repr__` is copied, names and private attributes rewritten",
     # annotations
     "async-iterator": "`AsyncIterator[T]` becomes `Iterator[T]`",
@@ -548,6 +549,9 @@ class ClassWriter:
                     raise self.fail(node, "iterate must take the same arguments as pages")
                 self.rules.fire("flatten")
                 return self.forward(node, "self._portal.flatten({})", target="pages")
+            if "__aiter__" in self.methods:
+                self.rules.fire("export-batches")
+                return self.forward(node, "self._cursor.batches({})")
             self.rules.fire("iterator")
             return self.forward(node, "self._portal.iterate({})")
         if kind == self.node.name and self.kind == "client":
@@ -570,7 +574,7 @@ class ClassWriter:
             return [self.define(node, "__exit__", ["self.close()"])]
         if name == "__aiter__" and self.kind == "wrapper" and "batches" in self.methods:
             self.rules.fire("export-records")
-            body = ["return self._cursor.records(self._portal.iterate(self._async.batches()))"]
+            body = ["return self._cursor.records(self._async.batches())"]
             return [self.define(node, "__iter__", body)]
         if name == "__repr__":
             self.rules.fire("repr")
@@ -615,7 +619,7 @@ class ClassWriter:
             f"    self._async = {param}",
         ]
         if "__aiter__" in self.methods:
-            lines.append(f"    self._cursor = RecordCursor({param})")
+            lines.append(f"    self._cursor = ExportCursor(portal, {param})")
         return "\n".join(lines)
 
     def attributes(self, node: ast.FunctionDef | ast.AsyncFunctionDef) -> list[str]:

@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import concurrent.futures
 import contextlib
+import functools
 import os
 import sys
 import threading
 import warnings
 import weakref
-from collections.abc import AsyncIterator, Coroutine, Generator, Iterable
+from collections.abc import AsyncIterator, Callable, Coroutine, Generator, Iterable
 from contextlib import AbstractContextManager
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -201,17 +202,31 @@ class Portal:
     def iterate(self, items: AsyncIterator[T]) -> Generator[T, None, None]:
         """Step an async iterator on the loop thread, one hop per item.
 
-        Leaving the ``for`` loop early (``break``, an exception, closing or collecting the
-        iterator) closes the async iterator on the loop, which cancels its requests.
-
         Args:
             items: An async iterator of this portal's client (e.g. pages).
 
+        Returns:
+            A generator of the items; see :meth:`steps`.
+        """
+        return self.steps(items, functools.partial(_step, items))
+
+    def steps(
+        self, items: AsyncIterator[Any], step: Callable[[], Coroutine[Any, Any, list[T]]]
+    ) -> Generator[T, None, None]:
+        """Run ``step`` on the loop thread, one hop each time, until it returns nothing.
+
+        Leaving the ``for`` loop early (``break``, an exception, closing or collecting the
+        generator) closes ``items`` on the loop, which cancels its requests.
+
+        Args:
+            items: The async iterator that ``step`` advances.
+            step: Takes what comes next from ``items``: a list, empty at the end.
+
         Yields:
-            Each item.
+            What each step returns, item by item.
 
         Raises:
-            LizaError: The client is closed, or the iterator was started before ``os.fork()``.
+            LizaError: The client is closed, or the iteration began before ``os.fork()``.
         """
         loop = self._loop
         generation = loop.generation
@@ -220,11 +235,11 @@ class Portal:
             while True:
                 if loop.generation != generation:
                     raise LizaError(_FORKED)
-                step = self.run(_step(items))
-                if not step:
+                taken = self.run(step())
+                if not taken:
                     finished = True
                     return
-                yield step[0]
+                yield from taken
         finally:
             if not finished and loop.generation == generation:
                 self._close_iterator(items)

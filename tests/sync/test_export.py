@@ -7,8 +7,12 @@ from collections.abc import Callable
 import pytest
 
 import liza_async
+from liza_async import APIConnectionError, AsyncExport, AsyncLiza, Record
+from liza_async._export import RawPage
 from liza_async.sandbox import RunningSandbox
 from liza_sync import CrmContact, ExportCheckpoint, ExportError, Liza
+from liza_sync._cursor import ExportCursor
+from liza_sync._portal import Portal
 
 
 def _truth(sandbox: RunningSandbox) -> list[str]:
@@ -71,3 +75,27 @@ def test_a_failed_export_raises_with_a_checkpoint(
             list(export)
     assert isinstance(failure.value, liza_async.ExportError)
     assert failure.value.checkpoint.next_offset == 0
+
+
+def test_a_failure_behind_a_delivered_page_comes_after_its_records() -> None:
+    async def fetch(offset: int) -> RawPage:
+        if offset >= 100:
+            raise APIConnectionError("the connection failed")
+        items = [{"id": f"c{offset + i}"} for i in range(100)]
+        return RawPage(offset, 100, items, None, None, "data", attempts=1, throttled=0)
+
+    start = ExportCheckpoint(connection_id="c", category="crm", object_type="contact")
+    export = AsyncExport(fetch, Record, concurrency=1, page_size=100, start=start)
+    portal = Portal(AsyncLiza("token", base_url="http://127.0.0.1:9/api"))
+    try:
+        cursor = ExportCursor(portal, export)
+        records = cursor.records(export.batches())
+        ids = [next(records).id for _ in range(100)]  # the first page, taken in the same hop
+        assert ids == [f"c{i}" for i in range(100)]
+        with pytest.raises(ExportError) as failure:
+            next(records)
+        assert failure.value.checkpoint.next_offset == 100
+        assert cursor.checkpoint.next_offset == 100
+        assert cursor.checkpoint.delivered == 100
+    finally:
+        portal.close()

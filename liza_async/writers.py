@@ -10,7 +10,8 @@ and write them to a binary file object, returning the bytes written::
             writer.write(batch)
 
 JSON Lines: one compact JSON object per line, UTF-8, non-ASCII characters written as they are
-(orjson when it is installed, the standard library otherwise; both write the same values).
+(orjson when it is installed, the standard library otherwise: the same values and, but for the
+spelling of some float exponents, ``1.5e-7`` or ``1.5e-07``, the same bytes).
 
 CSV (RFC 4180, UTF-8, a header line) flattens each record into cells:
 
@@ -77,7 +78,10 @@ def _plain(record: Mapping[str, Any] | Model) -> dict[str, Any]:
 
 def _json_lines(records: list[dict[str, Any]]) -> bytes:
     if _orjson_dumps is not None:
-        return b"\n".join(map(_orjson_dumps, records)) + b"\n"
+        try:
+            return b"\n".join(map(_orjson_dumps, records)) + b"\n"
+        except TypeError:  # e.g. an integer beyond 64 bits, which the standard library writes
+            pass
     return ("\n".join(map(_json, records)) + "\n").encode()
 
 

@@ -165,11 +165,24 @@ def run(
     except LizaError as error:
         report(f"error: {error}")
         return EXIT_FAILURE
+    except BrokenPipeError:
+        _silence_stdout()
+        return EXIT_FAILURE
     except KeyboardInterrupt:
         report("interrupted")
         if on_interrupt is not None:
             on_interrupt()
         return EXIT_INTERRUPTED
+
+
+def _silence_stdout() -> None:
+    """The reader of stdout went away (``| head``): stop quietly, as Unix tools do."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())  # so the flush at exit cannot fail again
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):  # stdout is not a real file (captured)
+        pass
 
 
 def to_json(value: Any) -> Any:

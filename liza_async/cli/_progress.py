@@ -14,7 +14,7 @@ PROGRESS_MODES = ("auto", "bar", "lines", "off")
 """auto: a bar on a terminal when rich is installed, lines otherwise."""
 
 LINE_INTERVAL = 2.0
-"""Seconds between two plain progress lines, and before the first."""
+"""Seconds between two plain progress lines."""
 
 
 class Progress(Protocol):
@@ -73,23 +73,26 @@ class _Silent:
 
 
 class _Lines(_Silent):
-    """A plain line now and then: for logs and pipes."""
+    """A plain line with the first batch, then now and then: for logs and pipes."""
 
     def __init__(self, stream: TextIO) -> None:
         self._stream = stream
-        self._next = time.monotonic() + LINE_INTERVAL
+        self._next = 0.0
+        self._first: tuple[float, int] | None = None
 
     def update(self, stats: ExportStats) -> None:
         now = time.monotonic()
+        if self._first is None:
+            self._first = (now, stats.records)
         if now < self._next:
             return
         self._next = now + LINE_INTERVAL
-        elapsed = stats.elapsed
         line = (
             f"liza: {stats.records:,} records, {stats.pages:,} pages, "
-            f"{_rate(stats.pages, elapsed):,.1f} pages/s"
+            f"{_rate(stats.pages, stats.elapsed):,.1f} pages/s"
         )
-        rate = _rate(stats.records, elapsed)
+        since, before = self._first  # the rate since the first batch: no start-up delay in it
+        rate = _rate(stats.records - before, now - since)
         if stats.total is not None and rate:
             line += f", ETA {_clock(max(stats.total - stats.records, 0) / rate)}"
         print(line, file=self._stream, flush=True)

@@ -110,6 +110,7 @@ RULES: dict[str, str] = {
     "doc-sdk": "'the async Python SDK' becomes 'the sync Python SDK'",
     "doc-article": "'an :class:`AsyncLiza`' becomes 'a :class:`Liza`'",
     "doc-package": "`liza_async` becomes `liza_sync`",
+    "doc-export-memory": "an export holds one page more: two pages cross per hop",
     "doc-session": "the `session` argument is documented as refused",
 }
 
@@ -126,6 +127,8 @@ DOC_RULES: tuple[tuple[str, str, str], ...] = (
     ("doc-sdk", r"\bthe async Python SDK\b", "the sync Python SDK"),
     ("doc-package", r"\bliza_async\b", "liza_sync"),
     ("doc-article", r"\ban :class:`Liza`", "a :class:`Liza`"),
+    # liza_sync._cursor.PAGES_PER_HOP: a hop carries two pages, so one more is held.
+    ("doc-export-memory", r"most ``concurrency \+ 1`` pages", "most ``concurrency + 2`` pages"),
     (
         "doc-session",
         r"session: An ``aiohttp.ClientSession`` to use; you keep ownership and close it "

@@ -21,6 +21,7 @@ import liza_async.resources
 import liza_sync
 import liza_sync.resources
 from liza_async import AsyncLiza, CrmContact
+from liza_sync._cursor import PAGES_PER_HOP
 from liza_sync._generate import MARKER, ROOT, main
 
 # The async spelling of a member -> its sync twin's name.
@@ -178,3 +179,9 @@ def test_an_unknown_construct_stops_the_generator(
     done = _check(tree)
     assert done.returncode == 1
     assert complaint in done.stderr
+
+
+def test_the_export_docstring_counts_the_pages_a_hop_carries() -> None:
+    assert f"most ``concurrency + {PAGES_PER_HOP}`` pages" in (
+        liza_sync.resources.Records.export.__doc__ or ""
+    )

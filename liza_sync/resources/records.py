@@ -362,7 +362,7 @@ class Records(Resource[AsyncRecords]):
         """Export every record, fetching pages concurrently, delivered in order.
 
         Up to ``concurrency`` page requests run ahead of your loop at increasing offsets; at
-        most ``concurrency + 1`` pages are held in memory. Records come in offset order, once
+        most ``concurrency + 2`` pages are held in memory. Records come in offset order, once
         each (a record seen again after data shifted is dropped by id). The client's rate
         limiter and retries apply to every page; each page is retried at least
         ``EXPORT_MIN_RETRIES`` times. Leaving the loop early cancels the requests in flight.

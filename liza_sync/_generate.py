@@ -149,7 +149,6 @@ class Twin:
     """An async class and its sync twin."""
 
     name: str
-    async_module: str
     sync_module: str
 
 
@@ -225,7 +224,7 @@ def discover(rules: Rulebook) -> tuple[dict[str, Twin], list[Path]]:
                 rules.fire("not-mirrored")
                 continue
             name = module_name(path)
-            twins[node.name] = Twin(node.name[5:], name, SYNC + name[len(ASYNC) :])
+            twins[node.name] = Twin(node.name[5:], SYNC + name[len(ASYNC) :])
             sources.add(path)
             for parent in path.relative_to(ROOT).parents[:-1]:
                 sources.add(ROOT / parent / "__init__.py")

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Generator
+import operator
+from collections.abc import AsyncIterator, Generator, Iterator
 from typing import Any, Generic, TypeVar
 
 import attrs
@@ -43,21 +44,21 @@ class ExportCursor(Generic[T]):
         self._portal = portal
         self._export = export
         self._before = export.checkpoint  # where the loop stood before its current batch
-        self._batch: list[T] = []  # the current batch, of which the loop took self._taken
-        self._taken = 0
+        self._batch: list[T] = []  # the current batch, and what the loop has not taken of it
+        self._rest: Iterator[T] = iter(self._batch)
 
     @property
     def checkpoint(self) -> ExportCheckpoint:
         """Where the export stands, counting only what the loop has taken."""
         before = self._before
-        if not self._taken:
+        taken = self._batch[: len(self._batch) - operator.length_hint(self._rest)]
+        if not taken:
             return before
-        taken = self._batch[: self._taken]
         ids = [i for i in (getattr(record, "id", None) for record in taken) if isinstance(i, str)]
         return attrs.evolve(
             before,
             recent_ids=(*before.recent_ids, *ids),
-            delivered=before.delivered + self._taken,
+            delivered=before.delivered + len(taken),
         )
 
     def batches(self, batches: AsyncIterator[list[B]]) -> Generator[list[B], None, None]:
@@ -89,11 +90,9 @@ class ExportCursor(Generic[T]):
         hops = self._hops(batches)
         try:
             for batch, after in hops:
-                self._batch = batch
-                for taken, record in enumerate(batch, 1):
-                    self._taken = taken
-                    yield record
-                self._before, self._taken = after, 0
+                self._batch, self._rest = batch, iter(batch)
+                yield from self._rest  # a record counts as taken once yielded
+                self._before, self._batch = after, []
         finally:
             hops.close()
 

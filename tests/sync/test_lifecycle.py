@@ -72,7 +72,7 @@ def test_interpreter_exit_closes_an_unclosed_client(liza_sandbox: RunningSandbox
         """
     )
     done = subprocess.run(
-        [sys.executable, "-X", "dev", "-W", "always::ResourceWarning", "-c", script],
+        [sys.executable, "-W", "always::ResourceWarning", "-c", script],
         capture_output=True,
         text=True,
         timeout=120,

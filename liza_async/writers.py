@@ -256,5 +256,18 @@ class CsvWriter(_Writer):
         for cells in rows:
             row = [cells.pop(column, "") for column in self._columns]
             row.append(_json(cells) if cells else "")
-            out.writerow(row)
+            try:
+                out.writerow(row)
+            except csv.Error:  # Python 3.10 cannot write NUL; 3.11+ writes it as this does
+                text.write(",".join(map(_quoted, row)) + "\r\n")
         return text.getvalue().encode()
+
+
+_NEEDS_QUOTES = re.compile(r'[",\r\n]')
+
+
+def _quoted(cell: str) -> str:
+    """Quote a cell as the csv module does (``QUOTE_MINIMAL``)."""
+    if _NEEDS_QUOTES.search(cell):
+        return '"' + cell.replace('"', '""') + '"'
+    return cell

@@ -209,6 +209,11 @@ def test_csv_is_rfc4180_utf8_with_crlf() -> None:
     assert data == 'text,name,_extra\r\n"a, ""b""\nc",Zoë,\r\n'.encode()
 
 
+def test_csv_writes_nul_as_it_is_on_every_python() -> None:
+    data = written(CsvWriter, [{"a": "x\x00y", "b": 'q"1,2'}])
+    assert data == b'a,b,_extra\r\nx\x00y,"q""1,2",\r\n'
+
+
 def test_csv_continues_a_file_with_the_columns_of_an_earlier_writer() -> None:
     batches: list[list[dict[str, Any]]] = [
         [{"id": "1", "a": {"b": 1}}],
@@ -239,15 +244,15 @@ def test_csv_writes_nothing_for_no_records() -> None:
     assert written(CsvWriter, [], []) == b""
 
 
-json_scalars = st.none() | st.booleans() | st.integers() | st.text(max_size=5)
+# No NUL: the csv reader of Python 3.10 refuses it (the writer writes it, see above).
+text = st.text(st.characters(codec="utf-8", exclude_characters="\x00"), max_size=5)
+json_scalars = st.none() | st.booleans() | st.integers() | text
 json_values = st.recursive(
     json_scalars,
-    lambda inner: (
-        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=3), inner, max_size=3)
-    ),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(text, inner, max_size=3),
     max_leaves=12,
 )
-json_records = st.dictionaries(st.text(max_size=4), json_values, max_size=5)
+json_records = st.dictionaries(text, json_values, max_size=5)
 
 
 @settings(max_examples=150, deadline=None)

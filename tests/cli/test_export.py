@@ -12,6 +12,7 @@ import select
 import shlex
 import signal
 import subprocess
+import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -127,6 +128,29 @@ def test_a_terminal_gets_a_progress_bar(
     assert "\x1b[" in text  # drawn with terminal control sequences
     summary = text[text.index("liza: exported") :].replace("\r\n", "\n")
     assert SUMMARY.fullmatch(summary.rstrip("\n")) is not None  # the bar erased, the summary kept
+
+
+def test_without_rich_a_bar_falls_back_to_lines(
+    sandbox: RunningSandbox, api_env: dict[str, str]
+) -> None:
+    connection = sandbox.connection_id("crm")
+    args = ["export", connection, "crm", "contact", "--progress", "bar"]
+    code = (
+        "import sys; sys.modules['rich'] = None; from liza_async.cli import main; "
+        f"sys.exit(main({args!r}))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        env=api_env,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert len(done.stdout.splitlines()) == 300
+    assert re.search(r"^liza: 100 records, 1 pages, [\d.]+ pages/s", done.stderr, re.M)
+    assert SUMMARY.search(done.stderr) is not None
 
 
 def _read(descriptor: int) -> bytes:

@@ -7,6 +7,7 @@ import asyncio
 import json
 import os
 import sys
+import textwrap
 from collections.abc import Callable, Coroutine, Sequence
 from typing import Any, TextIO, TypeAlias
 
@@ -101,7 +102,7 @@ def command_parser(
     return subparsers.add_parser(
         name,
         help=summary,
-        description=description,
+        description=textwrap.fill(description, width=79),
         epilog="examples:\n" + examples,
         formatter_class=argparse.RawDescriptionHelpFormatter,
         parents=list(parents),

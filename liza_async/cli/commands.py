@@ -160,7 +160,11 @@ def add_record_target(
         optional_connection: Whether the connection id may be left out.
     """
     parser.add_argument(
-        "connection_id", metavar="CONNECTION_ID", nargs="?" if optional_connection else None
+        "connection_id",
+        metavar="CONNECTION_ID",
+        nargs="?" if optional_connection else None,
+        help="see `liza connections list`"
+        + ("; with --sandbox, default: its connection of CATEGORY" if optional_connection else ""),
     )
     parser.add_argument(
         "category", metavar="CATEGORY", choices=CATEGORIES, help=", ".join(CATEGORIES)

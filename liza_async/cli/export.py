@@ -81,8 +81,10 @@ def register(subparsers: Subparsers) -> None:
     add = parser.add_argument
     add("-o", "--output", default="-", metavar="FILE", help="the file to write; - for stdout")
     add("--format", choices=FORMATS, help="default: from the file's extension (.jsonl, .csv)")
-    add("--concurrency", type=int, default=4, help="page requests in flight (default: 4)")
-    add("--page-size", type=int, default=100, help="records per request (default: 100)")
+    add("--concurrency", type=int, default=4, metavar="N", help="requests in flight (default: 4)")
+    add(
+        "--page-size", type=int, default=100, metavar="N", help="records per request (default: 100)"
+    )
     add_record_filters(parser)
     add("--resume", action="store_true", help="continue the interrupted export of FILE")
     add(

@@ -153,7 +153,7 @@ def run(
         on_interrupt: Called after Ctrl-C, e.g. to say how to continue.
 
     Returns:
-        Its exit code, or 2 for bad usage, 1 for an API or network failure, 130 on Ctrl-C.
+        Its exit code, or 2 for bad usage, 1 for an API, network or file failure, 130 on Ctrl-C.
     """
     try:
         return asyncio.run(work())
@@ -168,6 +168,9 @@ def run(
         return EXIT_FAILURE
     except BrokenPipeError:
         _silence_stdout()
+        return EXIT_FAILURE
+    except OSError as error:  # a file that cannot be written
+        report(f"error: {error}")
         return EXIT_FAILURE
     except KeyboardInterrupt:
         report("interrupted")

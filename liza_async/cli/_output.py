@@ -211,7 +211,8 @@ class FileOutput:
 
     def close(self, file: IO[bytes]) -> None:
         """Close the part file, keeping it and its checkpoint for a resume."""
-        file.close()
+        with contextlib.suppress(OSError):  # unflushed bytes lie past the checkpoint anyway
+            file.close()
 
 
 def _sync_directory(directory: Path) -> None:

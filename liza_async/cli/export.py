@@ -282,6 +282,13 @@ async def _export(
             report(f"error: the export stopped after {delivered:,} records: {error.cause}")
             _print_resume(output, resume)
             return EXIT_FAILURE
+        except OSError as error:
+            if isinstance(error, BrokenPipeError):
+                raise
+            output.close(file)  # the last regular checkpoint still matches the file
+            report(f"error: {error}")
+            _print_resume(output, resume)
+            return EXIT_FAILURE
         except BaseException:
             # No final checkpoint: a batch may have failed half-way through its writer (bad
             # data), so only the last regular checkpoint is known to match the file.

@@ -305,6 +305,54 @@ def test_an_api_failure_exits_1_and_leaves_no_target(
     assert not target.exists()
 
 
+def test_an_unwritable_file_exits_1_with_a_message(tmp_path: Path) -> None:
+    target = tmp_path / "missing" / "out.jsonl"
+    failed = run_liza("export", "--sandbox", "crm", "contact", "--sandbox-records", "10",
+                      "-o", str(target))  # fmt: skip
+    assert failed.code == 1
+    assert f"liza: error: [Errno 2] No such file or directory: '{target}.part'" in failed.err
+    assert "Traceback" not in failed.err
+
+
+def test_a_full_disk_mid_way_is_resumable(tmp_path: Path) -> None:
+    target = tmp_path / "out.jsonl"
+    args = [
+        "export",
+        "--sandbox",
+        "crm",
+        "contact",
+        "--sandbox-records",
+        "20000",
+        "-o",
+        str(target),
+    ]
+    small_files = (  # writes past 1 MB fail with EFBIG, as on a full disk
+        "import resource, runpy, sys; "
+        "resource.setrlimit(resource.RLIMIT_FSIZE, (1 << 20, 1 << 20)); "
+        f"sys.argv = ['liza', *{args!r}]; runpy.run_module('liza_async', run_name='__main__')"
+    )
+    full = subprocess.run(
+        [sys.executable, "-c", small_files], capture_output=True, text=True,
+        env=subprocess_env(), timeout=60, check=False,
+    )  # fmt: skip
+    assert full.returncode == 1, full.stderr
+    assert "liza: error: [Errno 27] File too large" in full.stderr
+    assert "resume it with:\n  liza export " in full.stderr
+    assert not target.exists()
+
+    resumed = run_liza(*args, "--resume")
+    assert resumed.code == 0, resumed.err
+    assert "resumed: 20,000 records in all" in resumed.err
+    assert [record["id"] for record in lines_of(target)] == [
+        record["id"] for record in _sandbox_contacts(20_000)
+    ]
+
+
+def _sandbox_contacts(records: int) -> list[dict[str, Any]]:
+    with run_in_thread(SandboxConfig(records=records, rate_limit=0)) as sandbox:
+        return list(sandbox.records("crm", "contact"))
+
+
 def test_starting_again_without_resume_starts_over(
     sandbox: RunningSandbox, api_env: dict[str, str], tmp_path: Path
 ) -> None:

@@ -22,19 +22,24 @@ __all__ = [
     "EXIT_INTERRUPTED",
     "EXIT_OK",
     "EXIT_USAGE",
+    "Subparsers",
     "UsageError",
+    "add_record_filters",
+    "add_record_target",
     "api_options",
+    "cell",
     "command_parser",
     "connect",
     "print_json",
     "print_table",
     "report",
     "run",
+    "to_json",
 ]
 
 EXIT_OK = 0
 EXIT_FAILURE = 1
-"""The API or the network failed."""
+"""The API, the network or a file failed."""
 EXIT_USAGE = 2
 """Bad usage: arguments argparse or the library refused, or a missing token."""
 EXIT_INTERRUPTED = 130
@@ -106,6 +111,40 @@ def command_parser(
         epilog="examples:\n" + examples,
         formatter_class=argparse.RawDescriptionHelpFormatter,
         parents=list(parents),
+    )
+
+
+def add_record_target(
+    parser: argparse.ArgumentParser, *, optional_connection: bool = False
+) -> None:
+    """Add the ``CONNECTION_ID CATEGORY OBJECT_TYPE`` positionals.
+
+    Args:
+        parser: The subcommand's parser.
+        optional_connection: Whether the connection id may be left out.
+    """
+    parser.add_argument(
+        "connection_id",
+        metavar="CONNECTION_ID",
+        nargs="?" if optional_connection else None,
+        help="see `liza connections list`"
+        + ("; with --sandbox, default: its connection of CATEGORY" if optional_connection else ""),
+    )
+    parser.add_argument(
+        "category", metavar="CATEGORY", choices=CATEGORIES, help=", ".join(CATEGORIES)
+    )
+    parser.add_argument("object_type", metavar="OBJECT_TYPE", help="e.g. contact, ticket, event")
+
+
+def add_record_filters(parser: argparse.ArgumentParser) -> None:
+    """Add ``--query`` and ``--updated-gte``.
+
+    Args:
+        parser: The subcommand's parser.
+    """
+    parser.add_argument("--query", metavar="Q", help="free-text search")
+    parser.add_argument(
+        "--updated-gte", metavar="ISO", help="only records updated at or after this ISO 8601 time"
     )
 
 

@@ -16,6 +16,8 @@ from ._common import (
     EXIT_OK,
     Subparsers,
     UsageError,
+    add_record_filters,
+    add_record_target,
     api_options,
     cell,
     command_parser,
@@ -148,40 +150,6 @@ def _register_records(subparsers: Subparsers, api: argparse.ArgumentParser) -> N
     parser.add_argument("--offset", type=int, default=0, help="records to skip (default: 0)")
     add_record_filters(parser)
     parser.set_defaults(handler=_records)
-
-
-def add_record_target(
-    parser: argparse.ArgumentParser, *, optional_connection: bool = False
-) -> None:
-    """Add the ``CONNECTION_ID CATEGORY OBJECT_TYPE`` positionals.
-
-    Args:
-        parser: The subcommand's parser.
-        optional_connection: Whether the connection id may be left out.
-    """
-    parser.add_argument(
-        "connection_id",
-        metavar="CONNECTION_ID",
-        nargs="?" if optional_connection else None,
-        help="see `liza connections list`"
-        + ("; with --sandbox, default: its connection of CATEGORY" if optional_connection else ""),
-    )
-    parser.add_argument(
-        "category", metavar="CATEGORY", choices=CATEGORIES, help=", ".join(CATEGORIES)
-    )
-    parser.add_argument("object_type", metavar="OBJECT_TYPE", help="e.g. contact, ticket, event")
-
-
-def add_record_filters(parser: argparse.ArgumentParser) -> None:
-    """Add ``--query`` and ``--updated-gte``.
-
-    Args:
-        parser: The subcommand's parser.
-    """
-    parser.add_argument("--query", metavar="Q", help="free-text search")
-    parser.add_argument(
-        "--updated-gte", metavar="ISO", help="only records updated at or after this ISO 8601 time"
-    )
 
 
 def _register_passthrough(subparsers: Subparsers, api: argparse.ArgumentParser) -> None:

@@ -27,6 +27,8 @@ from ._common import (
     EXIT_USAGE,
     Subparsers,
     UsageError,
+    add_record_filters,
+    add_record_target,
     api_options,
     command_parser,
     connect,
@@ -35,7 +37,6 @@ from ._common import (
 )
 from ._output import FileOutput, Output, SavedExport, StdoutOutput
 from ._progress import PROGRESS_MODES, Progress, open_progress, summary
-from .commands import add_record_filters, add_record_target
 
 __all__ = ["register"]
 

@@ -7,6 +7,7 @@ hits all of them alike; results are medians with min-max and ratios to a named b
 from __future__ import annotations
 
 import contextlib
+import importlib
 import os
 import re
 import statistics
@@ -15,12 +16,33 @@ import sys
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
+from types import ModuleType
 
 import attrs
 
 ROOT = Path(__file__).resolve().parents[1]
 
-__all__ = ["ROOT", "Result", "SandboxProcess", "compare", "print_table", "sandbox_process"]
+__all__ = [
+    "ROOT",
+    "PEER_PACKAGES",
+    "Result",
+    "SandboxProcess",
+    "check_target",
+    "compare",
+    "optional_import",
+    "print_table",
+    "python_env",
+    "sandbox_process",
+]
+
+PEER_PACKAGES = {
+    "httpx": "httpx",
+    "requests": "requests",
+    "unified_python_sdk": "unified-python-sdk",
+    "psutil": "psutil",
+    "pydantic": "pydantic",
+}
+"""Import name -> distribution of the packages only the bench env installs (``tox -e bench``)."""
 
 
 @attrs.frozen
@@ -38,6 +60,14 @@ class SandboxProcess:
         return self.base_url.removesuffix("/api")
 
 
+def python_env() -> dict[str, str]:
+    """The environment for a Python subprocess that imports this checkout."""
+    return {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]),
+    }
+
+
 @contextlib.contextmanager
 def sandbox_process(
     records: int = 100_000, *, rate_limit: int = 0, extra: Sequence[str] = ()
@@ -52,34 +82,32 @@ def sandbox_process(
     Yields:
         Its base URL, token and seeded connection ids by category.
     """
-    env = {
-        **os.environ,
-        "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]),
-    }
     command = [
         sys.executable, "-m", "liza_async", "sandbox", "--port", "0",
         "--rate-limit", str(rate_limit), "--records", str(records), *extra,
     ]  # fmt: skip
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, text=True, env=env)
-    try:
-        assert process.stdout is not None
-        banner = ""
-        for line in process.stdout:
-            banner += line
-            if line.startswith("Ctrl-C"):
-                break
-        base_url = re.search(r"^base url: (\S+)$", banner, re.M)
-        token = re.search(r"^token: (\S+)$", banner, re.M)
-        connections = dict(re.findall(r"^  (\w+) +\S+ +(\S+)$", banner, re.M))
-        if not (base_url and token and connections):
-            raise RuntimeError(f"unexpected sandbox banner:\n{banner}")
-        yield SandboxProcess(process, base_url.group(1), token.group(1), connections)
-    finally:
-        process.terminate()
+    with subprocess.Popen(
+        command, stdout=subprocess.PIPE, text=True, env=python_env()
+    ) as process:  # leaving closes the pipe and reaps the process
         try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
+            assert process.stdout is not None
+            banner = ""
+            for line in process.stdout:
+                banner += line
+                if line.startswith("Ctrl-C"):
+                    break
+            base_url = re.search(r"^base url: (\S+)$", banner, re.M)
+            token = re.search(r"^token: (\S+)$", banner, re.M)
+            connections = dict(re.findall(r"^  (\w+) +\S+ +(\S+)$", banner, re.M))
+            if not (base_url and token and connections):
+                raise RuntimeError(f"unexpected sandbox banner:\n{banner}")
+            yield SandboxProcess(process, base_url.group(1), token.group(1), connections)
+        finally:
+            process.terminate()
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.kill()
 
 
 @attrs.frozen
@@ -147,7 +175,9 @@ def print_table(
     scale = {"ms": 1e3, "us": 1e6, "s": 1.0}[unit]
     base = next(r for r in results if r.name == baseline).median
     print(f"\n{title}")
-    header = f"  {'variant':<34} {'median ' + unit:>12} {'min-max':>19} {'x ' + baseline:>14}"
+    width = max(34, *(len(result.name) for result in results))
+    ratio_header = f"x {baseline} time"
+    header = f"  {'variant':<{width}} {'median ' + unit:>12} {'min-max':>19} {ratio_header}"
     if throughput:
         header += f" {throughput[0] + '/s':>14}"
     print(header)
@@ -156,10 +186,45 @@ def print_table(
         low, high = min(result.times) / per * scale, max(result.times) / per * scale
         ratios[result.name] = result.median / base
         line = (
-            f"  {result.name:<34} {result.median / per * scale:>12.1f} "
-            f"{f'{low:.1f}-{high:.1f}':>19} {ratios[result.name]:>14.2f}"
+            f"  {result.name:<{width}} {result.median / per * scale:>12.1f} "
+            f"{f'{low:.1f}-{high:.1f}':>19} {ratios[result.name]:>{len(ratio_header)}.2f}"
         )
         if throughput:
             line += f" {throughput[1] / result.median:>14,.0f}"
         print(line)
     return ratios
+
+
+def optional_import(module: str) -> ModuleType | None:
+    """Import a package of the bench env, or say that what needs it is skipped.
+
+    Args:
+        module: The import name (a key of :data:`PEER_PACKAGES`).
+
+    Returns:
+        The module, or None after printing "skipped: <package> not installed".
+    """
+    try:
+        return importlib.import_module(module)
+    except ImportError:
+        print(f"  skipped: {PEER_PACKAGES.get(module, module)} not installed")
+        return None
+
+
+def check_target(label: str, measured: float, goal: float, *, at_least: bool = True) -> float:
+    """Print a target line, "met" or "NOT MET", and return the measured figure.
+
+    Args:
+        label: What is measured, e.g. "typed / unified-python-sdk's best".
+        measured: The figure (a ratio, a share, a count).
+        goal: The target.
+        at_least: True when the figure must be >= the goal, False when <=.
+
+    Returns:
+        ``measured``.
+    """
+    met = measured >= goal if at_least else measured <= goal
+    sign = ">=" if at_least else "<="
+    shown = f"{measured:g}" if float(measured).is_integer() else f"{measured:.3f}"
+    print(f"  target: {label} = {shown} ({sign} {goal:g}: {'met' if met else 'NOT MET'})")
+    return measured

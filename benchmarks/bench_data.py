@@ -11,7 +11,7 @@ Then the cost of ``query`` on contacts (the first use scans the type; later page
 memoized matches) and of an ``updated_gte`` page. The target (issue 2): a cold page of 100 crm
 contacts in at most 200 µs with the stdlib only.
 
-Usage: python benchmarks/bench_data.py [--pages 200] [--records 1000 100000 1000000]
+Usage: python -m benchmarks.bench_data [--pages 200] [--records 1000 100000 1000000] [--quick]
 """
 
 from __future__ import annotations
@@ -66,27 +66,29 @@ def pages(ds: Dataset, kind: tuple[str, str], starts: list[int], **filters: Any)
     ]
 
 
-def bench_type(ds: Dataset, kind: tuple[str, str], count: int) -> list[str]:
+def bench_type(ds: Dataset, kind: tuple[str, str], count: int) -> tuple[list[str], float]:
+    """Time cold and warm pages of one type; return the printed rows and the cold median."""
     cold = pages(ds, kind, offsets(ds.count(*kind), count))
     warm = pages(ds, kind, [0] * count)
     size = len(ds.page(*kind, offset=0, limit=LIMIT).body)
     name = "/".join(kind)
-    return [row(f"{name} cold ({size // 1000} KB)", cold), row(f"{name} warm", warm)]
+    rows = [row(f"{name} cold ({size // 1000} KB)", cold), row(f"{name} warm", warm)]
+    return rows, statistics.median(cold)
 
 
-def bench_size(records: int, count: int) -> None:
+def bench_size(records: int, count: int) -> float:
+    """Print the timings of one dataset size; return the median µs of a cold contact page."""
     print(f"\n== Dataset(seed=0, records={records:,}) ==")
     print(f"{'µs per page of 100':<34} {'median':>9} {'min':>9} {'p90':>9}")
     start = time.perf_counter()
     ds = Dataset(seed=0, records=records)
     ds.page("crm", "contact", offset=0, limit=LIMIT)
     print(f"{'setup: Dataset + first page':<34} {(time.perf_counter() - start) * 1e6:>9.0f}")
-    for line in bench_type(ds, ("crm", "contact"), count):
-        print(line)
+    lines, contact_cold = bench_type(ds, ("crm", "contact"), count)
+    print(*lines, sep="\n")
     if records <= 100_000:
         for kind in OTHER_TYPES:
-            for line in bench_type(ds, kind, max(10, count // 10)):
-                print(line)
+            print(*bench_type(ds, kind, max(10, count // 10))[0], sep="\n")
     contact = ("crm", "contact")
     print(f"{'contact query, first (scan)':<34} {pages(ds, contact, [0], query='son@')[0]:>9.0f}")
     print(row("contact query, next pages", pages(ds, contact, list(range(1, 21)), query="son@")))
@@ -94,15 +96,19 @@ def bench_size(records: int, count: int) -> None:
     print(
         row("contact updated_gte pages", pages(ds, contact, list(range(1, 21)), updated_gte=since))
     )
+    return contact_cold
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> dict[str, float]:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--pages", type=int, default=200, help="pages per measurement")
     parser.add_argument("--records", type=int, nargs="+", default=[1_000, 100_000, 1_000_000])
-    args = parser.parse_args()
-    for records in args.records:
-        bench_size(records, args.pages)
+    parser.add_argument("--quick", action="store_true", help="tiny sizes (the test suite)")
+    args = parser.parse_args(argv)
+    sizes, count = ([1_000], 20) if args.quick else (args.records, args.pages)
+    return {
+        f"crm/contact cold page us at {records:,}": bench_size(records, count) for records in sizes
+    }
 
 
 if __name__ == "__main__":

@@ -13,7 +13,7 @@ the median over the rounds (with the min-max), and each ratio the median of the 
 The targets (issue 4): structure only at most 1.0x json.loads, parse+structure at most 2.0x.
 The garbage collector stays on, as in a real program.
 
-Usage: python benchmarks/bench_decode.py [--rounds 15] [--quick]
+Usage: python -m benchmarks.bench_decode [--rounds 15] [--quick]
 """
 
 from __future__ import annotations
@@ -136,11 +136,11 @@ def per_page(run: Callable[[], Any], number: int) -> float:
     return (time.perf_counter() - start) / number * 1e6
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> dict[str, float]:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=15)
     parser.add_argument("--quick", action="store_true", help="3 short rounds (a smoke test)")
-    args = parser.parse_args()
+    args = parser.parse_args(argv)
     rounds, seconds = (3, 0.01) if args.quick else (args.rounds, 0.1)
 
     page = Dataset(seed=0).page("crm", "contact", offset=0, limit=100).body
@@ -157,8 +157,10 @@ def main() -> None:
     reference = times["json.loads"]
     print(f"decoding a page of 100 CRM contacts ({len(page):,} bytes), {rounds} rounds")
     print(f"{'variant':<32}{'us/page':>9}  {'min-max':>13}  {'x json.loads':>12}")
+    ratios: dict[str, float] = {}
     for name, samples in times.items():
         ratio = statistics.median(t / ref for t, ref in zip(samples, reference, strict=True))
+        ratios[f"{name} (x json.loads)"] = ratio
         target = TARGETS.get(name)
         verdict = (
             ""
@@ -170,6 +172,7 @@ def main() -> None:
             f"{name:<32}{statistics.median(samples):>9.0f}  {low:>6.0f}-{high:<6.0f}"
             f"  {ratio:>11.2f}x{verdict}"
         )
+    return ratios
 
 
 if __name__ == "__main__":

@@ -9,55 +9,25 @@ a raw aiohttp client for a few seconds per scenario:
 It prints pages/s and, where psutil is installed, the server's CPU time, so the figure per
 server CPU-second ("on one core") holds even when the client competes for the same cores.
 
-Usage: python benchmarks/bench_sandbox.py [--seconds 3] [--concurrency 8] [--records 100000]
+Usage: python -m benchmarks.bench_sandbox [--seconds 3] [--concurrency 8] [--records 100000]
+       [--quick]
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import functools
 import itertools
-import os
-import re
-import subprocess
-import sys
 import time
 from collections.abc import Iterator
-from pathlib import Path
+from typing import Any
 
 import aiohttp
 
-try:
-    import psutil
-except ImportError:  # pragma: no cover - the figure per CPU-second is then omitted
-    psutil = None
+from benchmarks._harness import optional_import, sandbox_process
 
-ROOT = Path(__file__).resolve().parents[1]
 PAGE = 100
-
-
-def start_sandbox(records: int) -> tuple[subprocess.Popen[str], str, str, str]:
-    env = {
-        **os.environ,
-        "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]),
-    }
-    command = [sys.executable, "-m", "liza_async", "sandbox", "--port", "0", "--rate-limit", "0"]
-    process = subprocess.Popen(
-        [*command, "--records", str(records)], stdout=subprocess.PIPE, text=True, env=env
-    )
-    assert process.stdout is not None
-    banner = ""
-    for line in process.stdout:
-        banner += line
-        if line.startswith("Ctrl-C"):
-            break
-    base_url = re.search(r"^base url: (\S+)$", banner, re.M)
-    token = re.search(r"^token: (\S+)$", banner, re.M)
-    crm = re.search(r"^  crm +\S+ +(\S+)$", banner, re.M)
-    if not (base_url and token and crm):
-        process.kill()
-        raise RuntimeError(f"unexpected banner:\n{banner}")
-    return process, base_url.group(1), token.group(1), crm.group(1)
 
 
 async def hammer(
@@ -83,43 +53,47 @@ async def hammer(
     return pages
 
 
-def cpu_seconds(pid: int) -> float | None:
-    if psutil is None:
-        return None
-    times = psutil.Process(pid).cpu_times()
+def cpu_seconds(server: Any) -> float:
+    """The CPU time a ``psutil.Process`` has used so far."""
+    times = server.cpu_times()
     return float(times.user + times.system)
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> dict[str, float]:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=float, default=3.0)
     parser.add_argument("--concurrency", type=int, default=8)
     parser.add_argument("--records", type=int, default=100_000)
-    args = parser.parse_args()
-
-    process, base_url, token, crm = start_sandbox(args.records)
-    url = f"{base_url}/v1/integrations/{crm}/crm/contact"
+    parser.add_argument("--quick", action="store_true", help="tiny sizes (the test suite)")
+    args = parser.parse_args(argv)
+    seconds, records = (0.3, 2_000) if args.quick else (args.seconds, args.records)
+    psutil: Any = optional_import("psutil")
     scenarios = {
-        "cold": itertools.cycle(range(0, args.records - PAGE + 1, PAGE)),
+        "cold": itertools.cycle(range(0, records - PAGE + 1, PAGE)),
         "warm": itertools.repeat(0),
     }
-    try:
-        asyncio.run(hammer(url, token, itertools.repeat(0), 0.5, args.concurrency))  # warm-up
-        print(f"pages of {PAGE} of {args.records} contacts, concurrency {args.concurrency}")
+    figures: dict[str, float] = {}
+    with sandbox_process(records=records) as sandbox:
+        url = f"{sandbox.base_url}/v1/integrations/{sandbox.connections['crm']}/crm/contact"
+        server = psutil.Process(sandbox.process.pid) if psutil is not None else None
+        hammering = functools.partial(hammer, url, sandbox.token, concurrency=args.concurrency)
+        asyncio.run(hammering(itertools.repeat(0), min(seconds, 0.5)))  # warm-up
+        print(f"\npages of {PAGE} of {records:,} contacts, concurrency {args.concurrency}")
         for name, offsets in scenarios.items():
-            cpu_before, started = cpu_seconds(process.pid), time.perf_counter()
-            pages = asyncio.run(hammer(url, token, offsets, args.seconds, args.concurrency))
-            elapsed, cpu_after = time.perf_counter() - started, cpu_seconds(process.pid)
-            line = f"{name}: {pages / elapsed:8.0f} pages/s"
-            if cpu_before is not None and cpu_after is not None:
-                busy = cpu_after - cpu_before
+            cpu_before = cpu_seconds(server) if server is not None else 0.0
+            started = time.perf_counter()
+            pages = asyncio.run(hammering(offsets, seconds))
+            elapsed = time.perf_counter() - started
+            figures[f"{name} pages/s"] = pages / elapsed
+            line = f"  {name}: {pages / elapsed:8.0f} pages/s"
+            if server is not None:
+                busy = cpu_seconds(server) - cpu_before
+                figures[f"{name} pages per server CPU-second"] = pages / busy
                 line += (
                     f"  server CPU {busy / elapsed:4.0%}, {pages / busy:8.0f} pages per CPU-second"
                 )
             print(line, flush=True)
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
+    return figures
 
 
 if __name__ == "__main__":

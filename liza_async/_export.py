@@ -144,6 +144,9 @@ class RawPage:
 
 FetchPage = Callable[[int], Awaitable[RawPage]]
 
+_RECENT_PAGES = 3
+"""Pages of ids an export remembers (the last two, and the checkpoint it resumed from)."""
+
 
 class AsyncExport(Generic[T]):
     """An export in progress. Iterate it (``async for``) for records, or :meth:`batches`.
@@ -170,22 +173,33 @@ class AsyncExport(Generic[T]):
         self._concurrency = concurrency
         self._page_size = page_size
         self._start = start
-        self._next_offset = start.next_offset
+        # What the consumer has been handed: every page before ``_offset`` in full, then
+        # ``_taken`` of the current page's fresh records. Ids are remembered per page, for as
+        # many pages as cover twice a page size, so records shifting across a boundary are
+        # recognised.
+        self._offset = start.next_offset
         self._delivered = start.delivered
-        window = max(2 * page_size, len(start.recent_ids))
-        self._recent: deque[str] = deque(start.recent_ids, maxlen=window)
-        self._recent_set = set(self._recent)
+        self._recent: deque[frozenset[str]] = deque(
+            [frozenset(start.recent_ids)], maxlen=_RECENT_PAGES
+        )
+        self._current: RawPage | None = None
+        self._fresh: list[tuple[int, str | None, Any]] = []
+        self._taken = 0
         self._iterator: AsyncGenerator[Any, None] | None = None
         self.stats = ExportStats()
 
     @property
     def checkpoint(self) -> ExportCheckpoint:
         """Where the export stands now: resume from here to continue after what was delivered."""
+        taken = self._fresh[: self._taken]
+        recent = [i for ids in self._recent for i in ids]
+        recent += [record_id for _, record_id, _ in taken if record_id is not None]
+        page = self._current
         return attrs.evolve(
             self._start,
-            next_offset=self._next_offset,
-            recent_ids=tuple(self._recent),
-            delivered=self._delivered,
+            next_offset=page.offset + taken[-1][0] + 1 if page and taken else self._offset,
+            recent_ids=tuple(recent),
+            delivered=self._delivered + len(taken),
         )
 
     @property
@@ -225,60 +239,65 @@ class AsyncExport(Generic[T]):
 
     async def _records(self) -> AsyncGenerator[T, None]:
         async with contextlib.aclosing(self._deliver(self._model)) as pages:
-            async for page, fresh in pages:
-                for position, record_id, item in fresh:
-                    self._count_delivered(record_id)
-                    self._next_offset = page.offset + position + 1
+            async for fresh in pages:
+                for _, _, item in fresh:
+                    self._taken += 1  # before the yield: a record counts once handed over
                     yield item
-                self._next_offset = page.offset + len(page.items)
+                self._finish_page()
 
     async def _batches(self, model: type[Any] | None) -> AsyncGenerator[list[Any], None]:
         async with contextlib.aclosing(self._deliver(model)) as pages:
-            async for page, fresh in pages:
-                for _, record_id, _ in fresh:
-                    self._count_delivered(record_id)
-                self._next_offset = page.offset + len(page.items)
+            async for fresh in pages:
+                self._finish_page()
                 yield [item for _, _, item in fresh]
 
     async def _deliver(
         self, model: type[Any] | None
-    ) -> AsyncGenerator[tuple[RawPage, list[tuple[int, str | None, Any]]], None]:
-        """Yield each page with its records not delivered before: (position, id, record)."""
+    ) -> AsyncGenerator[list[tuple[int, str | None, Any]], None]:
+        """Make each page current and yield its fresh records: (position, id, record)."""
         async with contextlib.aclosing(self._pages()) as pages:
             async for page in pages:
-                fresh: list[tuple[int, str | None, Any]] = []
-                in_page: set[str] = set()
-                for position, item in enumerate(page.items):
-                    record_id = item.get("id")
-                    if not isinstance(record_id, str):
-                        record_id = None
-                    elif record_id in self._recent_set or record_id in in_page:
-                        self.stats.duplicates += 1
-                        continue
-                    else:
-                        in_page.add(record_id)
-                    fresh.append((position, record_id, item))
+                ids = [item.get("id") for item in page.items]
+                unique = set(ids)
+                if len(unique) == len(ids) and all(unique.isdisjoint(s) for s in self._recent):
+                    fresh = list(zip(range(len(ids)), ids, page.items, strict=True))
+                else:
+                    fresh = self._drop_seen(ids, page.items)
                 if model is not None and fresh:
                     decoded = structure_list([item for *_, item in fresh], model, path=page.path)
                     fresh = [(p, i, d) for (p, i, _), d in zip(fresh, decoded, strict=True)]
-                yield page, fresh
+                self._current, self._fresh, self._taken = page, fresh, 0
+                yield fresh
 
-    def _count_delivered(self, record_id: str | None) -> None:
-        self._delivered += 1
-        self.stats.records += 1
-        if record_id is not None:
-            self._remember(record_id)
+    def _drop_seen(self, ids: list[Any], items: list[Any]) -> list[tuple[int, str | None, Any]]:
+        """The slow path: keep the records whose id was not delivered before (or has none)."""
+        fresh: list[tuple[int, str | None, Any]] = []
+        seen: set[str] = set()
+        for position, (record_id, item) in enumerate(zip(ids, items, strict=True)):
+            if not isinstance(record_id, str):
+                fresh.append((position, None, item))
+            elif record_id in seen or any(record_id in s for s in self._recent):
+                self.stats.duplicates += 1
+            else:
+                seen.add(record_id)
+                fresh.append((position, record_id, item))
+        return fresh
 
-    def _remember(self, record_id: str) -> None:
-        if len(self._recent) == self._recent.maxlen:
-            self._recent_set.discard(self._recent[0])
-        self._recent.append(record_id)
-        self._recent_set.add(record_id)
+    def _finish_page(self) -> None:
+        """Count the whole current page as handed over."""
+        page, fresh = self._current, self._fresh
+        if page is None:
+            return
+        self._offset = page.offset + len(page.items)
+        self._delivered += len(fresh)
+        self.stats.records += len(fresh)
+        self._recent.append(frozenset(i for _, i, _ in fresh if i is not None))
+        self._current, self._fresh, self._taken = None, [], 0
 
     async def _pages(self) -> AsyncGenerator[RawPage, None]:
         """Fetch pages concurrently; yield them in offset order up to the first last page."""
         window: dict[int, asyncio.Task[RawPage]] = {}
-        next_request = next_delivery = self._next_offset
+        next_request = next_delivery = self._offset
 
         def refill() -> None:
             nonlocal next_request
@@ -294,7 +313,7 @@ class AsyncExport(Generic[T]):
                     page = await task
                 except LizaError as exc:
                     raise ExportError(
-                        f"the export stopped at offset {self._next_offset}: {exc}; pass "
+                        f"the export stopped at offset {self.checkpoint.next_offset}: {exc}; pass "
                         "error.checkpoint as checkpoint= to resume from there",
                         checkpoint=self.checkpoint,
                         cause=exc,

@@ -48,3 +48,22 @@ async def test_typed_export_under_faults(start_liza_sandbox: StartSandbox, shape
     # keep-alive connection was dropped before any answer, so drops may not show here)
     assert export.stats.retries >= faults["error"] + faults["burst_429"]
     assert export.stats.throttled == faults["burst_429"]
+
+
+def test_sync_export_under_faults(start_liza_sandbox: StartSandbox) -> None:
+    from liza_sync import Liza
+
+    sandbox = start_liza_sandbox(records=RECORDS, faults=FAULTS, seed=12)
+    truth = sandbox.records("crm", "contact")
+    policy = RetryPolicy(backoff_base=0.005, backoff_cap=0.05)
+    delivered = 0
+    with Liza(
+        sandbox.token, base_url=sandbox.base_url, rate_limit=None, retry_policy=policy
+    ) as liza:
+        export = liza.records.export(sandbox.connection_id("crm"), "crm", "contact")
+        for batch in export.raw_batches():
+            assert batch == truth[delivered : delivered + len(batch)]
+            delivered += len(batch)
+    assert delivered == RECORDS
+    assert export.checkpoint.delivered == RECORDS
+    assert sum(sandbox.stats.faults.values()) > 0

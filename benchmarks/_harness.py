@@ -161,6 +161,9 @@ def print_table(
 ) -> dict[str, float]:
     """Print medians, min-max and ratios to ``baseline``; return the ratios.
 
+    A ratio is the median over the rounds of the variant's time over the baseline's time in the
+    same round: a slow spell of the machine moves both sides of a round alike.
+
     Args:
         title: A heading.
         results: From :func:`compare`.
@@ -173,7 +176,7 @@ def print_table(
         Variant name -> time ratio to the baseline (lower is faster).
     """
     scale = {"ms": 1e3, "us": 1e6, "s": 1.0}[unit]
-    base = next(r for r in results if r.name == baseline).median
+    base = next(r for r in results if r.name == baseline).times
     print(f"\n{title}")
     width = max(34, *(len(result.name) for result in results))
     ratio_header = f"x {baseline} time"
@@ -184,7 +187,9 @@ def print_table(
     ratios = {}
     for result in results:
         low, high = min(result.times) / per * scale, max(result.times) / per * scale
-        ratios[result.name] = result.median / base
+        ratios[result.name] = statistics.median(
+            time / reference for time, reference in zip(result.times, base, strict=True)
+        )
         line = (
             f"  {result.name:<{width}} {result.median / per * scale:>12.1f} "
             f"{f'{low:.1f}-{high:.1f}':>19} {ratios[result.name]:>{len(ratio_header)}.2f}"

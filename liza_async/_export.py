@@ -21,7 +21,8 @@ from typing import Any, Generic, TypeVar
 import attrs
 
 from ._converter import converter, structure_list
-from ._errors import ExportError, LizaError, LizaValidationError
+from ._errors import ExportError, LizaError, LizaValidationError, ResponseDecodeError
+from ._http import Response, decoding, read_list
 
 __all__ = ["AsyncExport", "ExportCheckpoint", "ExportStats", "RawPage"]
 
@@ -131,6 +132,30 @@ class RawPage:
     attempts: int
     throttled: int
 
+    @classmethod
+    def read(cls, response: Response, *, offset: int, limit: int) -> RawPage:
+        """Parse a page answer (done when the page's turn comes, so parsed pages die young).
+
+        Raises:
+            ResponseDecodeError: The answer is not a list of JSON objects.
+        """
+        with decoding(response):
+            listed = read_list(response)
+            for index, item in enumerate(listed.items):
+                if type(item) is not dict:
+                    where = f"{listed.path}[{index}]"
+                    raise ResponseDecodeError(f"expected an object, got {item!r:.40}", path=where)
+        return cls(
+            offset=offset,
+            limit=limit,
+            items=listed.items,
+            total=listed.total,
+            has_more=listed.has_more,
+            path=listed.path,
+            attempts=response.attempts,
+            throttled=response.throttled,
+        )
+
     @property
     def is_last(self) -> bool:
         """Whether no records follow (the end rules of design.md §2)."""
@@ -142,7 +167,7 @@ class RawPage:
         )
 
 
-FetchPage = Callable[[int], Awaitable[RawPage]]
+FetchPage = Callable[[int], Awaitable[Response]]
 
 _RECENT_PAGES = 3
 """Pages of ids an export remembers (the last two, and the checkpoint it resumed from)."""
@@ -296,7 +321,9 @@ class AsyncExport(Generic[T]):
 
     async def _pages(self) -> AsyncGenerator[RawPage, None]:
         """Fetch pages concurrently; yield them in offset order up to the first last page."""
-        window: dict[int, asyncio.Task[RawPage]] = {}
+        # The window holds answers as bytes: a page is parsed only when its turn comes, so the
+        # objects it becomes are freed young instead of aging in the collector's generations.
+        window: dict[int, asyncio.Task[Response]] = {}
         next_request = next_delivery = self._offset
 
         def refill() -> None:
@@ -310,7 +337,7 @@ class AsyncExport(Generic[T]):
             refill()
             while (task := window.pop(next_delivery, None)) is not None:
                 try:
-                    page = await task
+                    page = RawPage.read(await task, offset=next_delivery, limit=self._page_size)
                 except LizaError as exc:
                     raise ExportError(
                         f"the export stopped at offset {self.checkpoint.next_offset}: {exc}; pass "

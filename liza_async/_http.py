@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import contextlib
 import email.utils
+import functools
 import json
 import math
 import random
@@ -125,6 +126,7 @@ class ListBody:
     path: str = ""
 
 
+@functools.lru_cache(maxsize=1024)  # ids repeat on every page of an export
 def _segment(value: str) -> str:
     # quote() leaves "." alone; a segment of dots would be resolved as "here" or "up" by URL
     # normalisation, so those are escaped too.

@@ -34,6 +34,7 @@ into the last column, ``_extra``, as a JSON object of column name to cell text.
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import json
 import re
@@ -48,11 +49,13 @@ __all__ = ["EXTRA_COLUMN", "CsvWriter", "JsonlWriter", "BinaryOutput", "flatten"
 EXTRA_COLUMN = "_extra"
 """The last CSV column: the cells of a record that have no column of their own, as JSON."""
 
-_orjson_dumps: Callable[[Any], bytes] | None
+_orjson_line: Callable[[Any], bytes] | None
 try:
-    from orjson import dumps as _orjson_dumps
+    import orjson
+
+    _orjson_line = functools.partial(orjson.dumps, option=orjson.OPT_APPEND_NEWLINE)
 except ImportError:  # pragma: no cover - exercised by the no-orjson test in a subprocess
-    _orjson_dumps = None
+    _orjson_line = None
 
 _json = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode
 
@@ -77,9 +80,9 @@ def _plain(record: Mapping[str, Any] | Model) -> dict[str, Any]:
 
 
 def _json_lines(records: list[dict[str, Any]]) -> bytes:
-    if _orjson_dumps is not None:
+    if _orjson_line is not None:
         try:
-            return b"\n".join(map(_orjson_dumps, records)) + b"\n"
+            return b"".join(map(_orjson_line, records))
         except TypeError:  # e.g. an integer beyond 64 bits, which the standard library writes
             pass
     return ("\n".join(map(_json, records)) + "\n").encode()

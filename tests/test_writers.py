@@ -84,7 +84,7 @@ def test_jsonl_writes_models_as_the_converter_unstructures_them() -> None:
 def test_jsonl_without_orjson_writes_the_same_bytes(monkeypatch: pytest.MonkeyPatch) -> None:
     records = [CONTACT, {"n": [1, 2.25, -0.0, 1e300], "s": 'quote " and \\ and \n and \t'}]
     with_orjson = written(JsonlWriter, records)
-    monkeypatch.setattr(writers, "_orjson_dumps", None)
+    monkeypatch.setattr(writers, "_orjson_line", None)
     assert written(JsonlWriter, records) == with_orjson
 
 

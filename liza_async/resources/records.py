@@ -11,9 +11,9 @@ import attrs
 
 from .. import _validate
 from .._config import Timeout
-from .._errors import LizaValidationError, ResponseDecodeError
-from .._export import AsyncExport, ExportCheckpoint, RawPage, start_checkpoint
-from .._http import Response, decoding, read_list
+from .._errors import LizaValidationError
+from .._export import AsyncExport, ExportCheckpoint, start_checkpoint
+from .._http import Response
 from .._pagination import Page
 from .._types import NOT_GIVEN, Category, NotGiven
 from ..models import Record, model_for
@@ -239,50 +239,6 @@ class AsyncRecords(AsyncResource):
         items, listed = self._client._decode_list(response, model)
         return Page(
             items=items, offset=offset, limit=limit, total=listed.total, has_more=listed.has_more
-        )
-
-    async def _raw_page(
-        self,
-        connection_id: str,
-        category: Category,
-        object_type: str,
-        *,
-        limit: int,
-        offset: int,
-        query: str | None,
-        updated_gte: str | None,
-        timeout: float | Timeout | NotGiven | None = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> RawPage:
-        """Fetch one page without decoding its records (the export's unit of work)."""
-        response = await self._request_page(
-            connection_id,
-            category,
-            object_type,
-            limit=limit,
-            offset=offset,
-            query=query,
-            updated_gte=updated_gte,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        with decoding(response):
-            listed = read_list(response)
-            for index, item in enumerate(listed.items):
-                if type(item) is not dict:
-                    where = f"{listed.path}[{index}]"
-                    raise ResponseDecodeError(f"expected an object, got {item!r:.40}", path=where)
-        return RawPage(
-            offset=offset,
-            limit=limit,
-            items=listed.items,
-            total=listed.total,
-            has_more=listed.has_more,
-            path=listed.path,
-            attempts=response.attempts,
-            throttled=response.throttled,
         )
 
     async def _request_page(
@@ -607,8 +563,8 @@ class AsyncRecords(AsyncResource):
             else max_retries
         )
 
-        async def fetch(offset: int) -> RawPage:
-            return await self._raw_page(
+        async def fetch(offset: int) -> Response:
+            return await self._request_page(
                 target.connection_id,
                 target.category,
                 target.object_type,

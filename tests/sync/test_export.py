@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 
 import pytest
+import yarl
+from multidict import CIMultiDict, CIMultiDictProxy
 
 import liza_async
 from liza_async import APIConnectionError, AsyncExport, AsyncLiza, Record
-from liza_async._export import RawPage
+from liza_async._http import Request, Response
 from liza_async.sandbox import RunningSandbox
 from liza_sync import CrmContact, ExportCheckpoint, ExportError, Liza
 from liza_sync._cursor import ExportCursor
@@ -78,11 +81,16 @@ def test_a_failed_export_raises_with_a_checkpoint(
 
 
 def test_a_failure_behind_a_delivered_page_comes_after_its_records() -> None:
-    async def fetch(offset: int) -> RawPage:
+    async def fetch(offset: int) -> Response:
         if offset >= 100:
             raise APIConnectionError("the connection failed")
         items = [{"id": f"c{offset + i}"} for i in range(100)]
-        return RawPage(offset, 100, items, None, None, "data", attempts=1, throttled=0)
+        return Response(
+            status=200,
+            headers=CIMultiDictProxy(CIMultiDict({"Content-Type": "application/json"})),
+            body=json.dumps({"data": items}).encode(),
+            request=Request(method="GET", url=yarl.URL("http://127.0.0.1:9/api"), headers={}),
+        )
 
     start = ExportCheckpoint(connection_id="c", category="crm", object_type="contact")
     export = AsyncExport(fetch, Record, concurrency=1, page_size=100, start=start)

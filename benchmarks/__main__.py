@@ -50,7 +50,7 @@ SUITE = {
     "client": Benchmark("benchmarks.bench_client", "one small GET, AsyncLiza vs raw aiohttp"),
     "sync": Benchmark("benchmarks.bench_sync", "the sync facade: latency and export"),
     "export": Benchmark(
-        "benchmarks.bench_export", "typed and JSONL export vs raw aiohttp; RSS of the CLI"
+        "benchmarks.bench_export", "typed and JSONL export vs raw aiohttp (orjson)"
     ),
     "sandbox": Benchmark("benchmarks.bench_sandbox", "pages/s the sandbox serves"),
     "data": Benchmark("benchmarks.bench_data", "µs per page of the data generator"),

@@ -1,25 +1,20 @@
-"""Bulk export speed and memory: liza's typed and JSONL exports against a raw aiohttp loop.
+"""Bulk export throughput: liza's typed and JSONL exports against a raw aiohttp loop.
 
-Three measurements, each against ``liza sandbox`` in a subprocess:
+Against ``liza sandbox`` in a subprocess, without rate limit, side by side, variants interleaved
+in rounds (``benchmarks._harness``):
 
-1. Throughput without rate limit, side by side, variants interleaved in rounds
-   (``benchmarks._harness``):
-   - ``raw aiohttp``: the baseline; 4 concurrent workers GET pages at increasing offsets and
-     decode them to dicts (orjson when installed, as liza does, else json), nothing else;
-   - ``raw aiohttp, json.loads``: the same with the standard library's decoder, for context
-     (the baseline of the performance notes);
-   - ``typed``: ``async for contact in liza.records.export(conn, CrmContact)``;
-   - ``jsonl``: ``export.raw_batches()`` through ``JsonlWriter`` into a file.
-   Prints records/s as median and min-max, and each median's ratio to the baseline
-   (targets: typed >= 0.6x, jsonl >= 0.9x).
-2. Peak RSS of ``liza export ... -o FILE.jsonl`` run as a subprocess (read with ``wait4``),
-   for the small and the large size (target: under 120 MB, flat as N grows).
-3. With ``--rate-run``: 2 minutes against a sandbox limited to 240 requests/min with 150 ms of
-   latency, the client at its default limiter; prints the share of the permitted request rate
-   used (target >= 97%) and the 429s received (target 0).
+- ``raw aiohttp``: the baseline; 4 concurrent workers GET pages at increasing offsets and decode
+  them to dicts (orjson when installed, as liza does, else json), nothing else;
+- ``raw aiohttp, json.loads``: the same with the standard library's decoder, for context (the
+  baseline of the performance notes and of ``bench_peers``);
+- ``typed``: ``async for contact in liza.records.export(conn, CrmContact)``;
+- ``jsonl``: ``export.raw_batches()`` through ``JsonlWriter`` into a file.
 
-Usage: python -m benchmarks.bench_export [--records 100000] [--rounds 5]
-       [--rss-records 100000 1000000] [--rate-run] [--quick]
+Prints records/s as median and min-max, and each median's ratio to the baseline (issue 5's
+targets: typed >= 0.6x, jsonl >= 0.9x). The peak memory of ``liza export`` is measured by
+``bench_memory``, the rate-limit run by ``bench_ratelimit``.
+
+Usage: python -m benchmarks.bench_export [--records 100000] [--rounds 5] [--quick]
 """
 
 from __future__ import annotations
@@ -29,18 +24,14 @@ import asyncio
 import functools
 import itertools
 import json
-import os
-import subprocess
-import sys
 import tempfile
-import time
 from collections.abc import Callable, Coroutine
 from pathlib import Path
 from typing import Any
 
 import aiohttp
 
-from benchmarks._harness import ROOT, SandboxProcess, compare, print_table, sandbox_process
+from benchmarks._harness import SandboxProcess, check_target, compare, print_table, sandbox_process
 from liza_async import AsyncLiza, CrmContact
 from liza_async.writers import JsonlWriter
 
@@ -134,7 +125,7 @@ if FASTEST_LOADS is not json.loads:  # the baseline of reference/performance-not
     VARIANTS["raw aiohttp, json.loads"] = functools.partial(raw_aiohttp, loads=json.loads)
 
 
-def throughput(target: Target, rounds: int) -> None:
+def throughput(target: Target, rounds: int) -> dict[str, float]:
     def run(name: str) -> Callable[[], None]:
         return lambda: target.check(name, asyncio.run(VARIANTS[name](target)))
 
@@ -146,95 +137,27 @@ def throughput(target: Target, rounds: int) -> None:
     ratios = print_table(
         title, results, baseline=BASELINE, unit="ms", throughput=("records", target.records)
     )
+    figures = {}
     for name, goal in TARGETS.items():
-        speed = 1 / ratios[name]
-        verdict = "ok" if speed >= goal else "MISSED"
-        line = f"  {name}: {speed:.2f}x the baseline's records/s (target >= {goal}x: {verdict})"
+        label = f"{name} / {BASELINE}, records/s"
+        figures[label] = check_target(label, 1 / ratios[name], goal)
         if "raw aiohttp, json.loads" in ratios:
-            line += f"; {ratios['raw aiohttp, json.loads'] / ratios[name]:.2f}x raw + json.loads"
-        print(line)
+            vs_json = ratios["raw aiohttp, json.loads"] / ratios[name]
+            figures[f"{name} / raw aiohttp with json.loads, records/s"] = vs_json
+            print(f"    ({vs_json:.2f}x raw aiohttp with json.loads)")
+    return figures
 
 
-def peak_rss(target: Target) -> tuple[float, float]:
-    """Run ``liza export`` to a file in a subprocess; return its peak RSS (MB) and seconds."""
-    path = os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")])
-    command = [
-        sys.executable, "-m", "liza_async", "export", target.connection_id, "crm", "contact",
-        "-o", str(target.folder / "cli.jsonl"), "--token", target.token,
-        "--base-url", target.base_url, "--rate-limit", "0", "--progress", "off",
-    ]  # fmt: skip
-    started = time.perf_counter()
-    process = subprocess.Popen(
-        command, env={**os.environ, "PYTHONPATH": path}, stderr=subprocess.DEVNULL
-    )
-    _, status, usage = os.wait4(process.pid, 0)  # the usage of this child alone
-    process.returncode = os.waitstatus_to_exitcode(status)
-    if process.returncode != 0:
-        raise RuntimeError(f"liza export failed with exit code {process.returncode}")
-    return usage.ru_maxrss / 1024, time.perf_counter() - started  # ru_maxrss: KiB on Linux
-
-
-def memory(sizes: list[int], folder: Path) -> None:
-    print("\npeak RSS of `liza export CONNECTION crm contact -o FILE.jsonl` (a subprocess)")
-    for size in sizes:
-        with sandbox_process(records=size) as sandbox:
-            rss, seconds = peak_rss(Target(sandbox, size, folder))
-        verdict = "ok" if rss < RSS_TARGET_MB else "MISSED"
-        print(
-            f"  {size:>10,} records: {rss:6.1f} MB (target < {RSS_TARGET_MB} MB: {verdict}), "
-            f"{seconds:5.1f} s, {size / seconds:,.0f} records/s"
-        )
-
-
-async def rate_limited_export(target: Target, seconds: float) -> tuple[int, int, int, float]:
-    async with AsyncLiza(target.token, base_url=target.base_url) as liza:  # default: 240/min
-        export = liza.records.export(target.connection_id, "crm", "contact")
-        with (target.folder / "rate.jsonl").open("wb") as file:
-            writer = JsonlWriter(file)
-            async with export:
-                async for batch in export.raw_batches():
-                    writer.write(batch)
-                    if export.stats.elapsed >= seconds:
-                        break
-        stats = export.stats
-        return stats.pages, stats.retries, stats.throttled, stats.elapsed
-
-
-def rate_run(seconds: float, folder: Path) -> None:
-    per_minute, latency_ms, records = 240, 150, 100_000
-    with sandbox_process(
-        records, rate_limit=per_minute, extra=["--latency", str(latency_ms)]
-    ) as sandbox:
-        target = Target(sandbox, records, folder)
-        pages, retries, throttled, elapsed = asyncio.run(rate_limited_export(target, seconds))
-    rate = pages / elapsed * 60
-    used = rate / per_minute
-    print(
-        f"\nrate limit {per_minute}/min, {latency_ms} ms latency, {elapsed:.0f} s: {pages} pages, "
-        f"{rate:.1f}/min = {used:.1%} of the permitted rate (target >= 97%: "
-        f"{'ok' if used >= 0.97 else 'MISSED'}); {retries} retries, {throttled} 429s "
-        f"(target 0: {'ok' if throttled == 0 else 'MISSED'})"
-    )
-
-
-def main(argv: list[str] | None = None) -> None:
+def main(argv: list[str] | None = None) -> dict[str, float]:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--records", type=int, default=100_000)
     parser.add_argument("--rounds", type=int, default=5)
-    parser.add_argument("--rss-records", type=int, nargs="+", default=[100_000, 1_000_000])
-    parser.add_argument("--rate-run", action="store_true", help="add the 2-minute rate-limit run")
-    parser.add_argument("--rate-seconds", type=float, default=120.0)
     parser.add_argument("--quick", action="store_true", help="tiny sizes: a smoke run")
     args = parser.parse_args(argv)
     if args.quick:
-        args.records, args.rounds, args.rss_records, args.rate_seconds = 2_000, 2, [2_000], 5.0
-    with tempfile.TemporaryDirectory() as temporary:
-        folder = Path(temporary)
-        with sandbox_process(records=args.records) as sandbox:
-            throughput(Target(sandbox, args.records, folder), args.rounds)
-        memory(args.rss_records, folder)
-        if args.rate_run:
-            rate_run(args.rate_seconds, folder)
+        args.records, args.rounds = 2_000, 2
+    with tempfile.TemporaryDirectory() as temporary, sandbox_process(args.records) as sandbox:
+        return throughput(Target(sandbox, args.records, Path(temporary)), args.rounds)
 
 
 if __name__ == "__main__":

@@ -31,7 +31,6 @@ from benchmarks._harness import (
     print_table,
     sandbox_process,
 )
-from benchmarks.bench_peers import integral_query
 from liza_async import AsyncLiza, CrmContact
 from liza_sync import Liza
 
@@ -114,7 +113,7 @@ def peers(sandbox: SandboxProcess, calls: int) -> Iterator[dict[str, Run]]:
         if sdk is not None and httpx is not None:  # httpx: a dependency of unified-python-sdk
             from unified_python_sdk.models import shared
 
-            http = stack.enter_context(httpx.Client(event_hooks={"request": [integral_query]}))
+            http = stack.enter_context(httpx.Client())
             unified = sdk.UnifiedTo(
                 security=shared.Security(jwt=f"Bearer {sandbox.token}"),
                 server_url=sandbox.root_url,

@@ -331,8 +331,10 @@ class SandboxApp:
             found = self.records.lookup(category, object_type, query)
             return json_response(200, object_body(shape, dumps(found)))
         default_limit = 100 if unified else 50
-        limit = int_param(query, "limit", default=default_limit, low=1, high=100)
-        offset = int_param(query, "offset", default=0, low=0)
+        limit = int_param(
+            query, "limit", default=default_limit, low=1, high=100, whole_floats=unified
+        )
+        offset = int_param(query, "offset", default=0, low=0, whole_floats=unified)
         page = self.records.page(
             category,
             object_type,

@@ -55,7 +55,13 @@ def check_category(category: str) -> None:
 
 
 def int_param(
-    query: Mapping[str, str], name: str, *, default: int, low: int, high: int | None = None
+    query: Mapping[str, str],
+    name: str,
+    *,
+    default: int,
+    low: int,
+    high: int | None = None,
+    whole_floats: bool = False,
 ) -> int:
     """Read an integer query parameter within bounds.
 
@@ -65,6 +71,7 @@ def int_param(
         default: Its value when absent.
         low: The smallest allowed value.
         high: The largest allowed value (None: no bound).
+        whole_floats: Also accept ``100.0`` (Unified.to's SDK types limit and offset as floats).
 
     Returns:
         The value.
@@ -75,6 +82,8 @@ def int_param(
     raw = query.get(name)
     if raw is None:
         return default
+    if whole_floats and raw.endswith(".0"):
+        raw = raw[:-2]
     if _DIGITS.fullmatch(raw) is None or int(raw) < low or (high is not None and int(raw) > high):
         allowed = f"an integer >= {low}" if high is None else f"an integer from {low} to {high}"
         raise HTTPProblem(400, f"{name} must be {allowed}; got {raw!r}")

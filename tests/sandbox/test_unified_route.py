@@ -64,3 +64,16 @@ async def test_the_same_token_is_required_and_limits_are_checked(
     too_many = await get(http, sandbox, url.with_query(limit=101))
     assert too_many.status == 400
     assert too_many.message == "limit must be an integer from 1 to 100; got '101'"
+
+
+async def test_whole_floats_as_unified_python_sdk_sends_them(
+    http: aiohttp.ClientSession, sandbox: RunningSandbox
+) -> None:
+    url = unified(sandbox, "crm", sandbox.connection_id("crm"), "contact")
+    answer = await get(http, sandbox, url.with_query(limit="3.0", offset="2.0"))
+    assert answer.json() == sandbox.records("crm", "contact")[2:5]
+    half = await get(http, sandbox, url.with_query(limit="2.5"))
+    assert half.status == 400
+    liza_route = sandbox.base_url / "v1" / "integrations" / sandbox.connection_id("crm")
+    strict = await get(http, sandbox, (liza_route / "crm" / "contact").with_query(limit="3.0"))
+    assert strict.status == 400

@@ -93,6 +93,8 @@ class _Target:
         page_size: object,
         query: object,
         updated_gte: object,
+        *,
+        size_param: str = "page_size",
     ) -> _Target:
         kind, object_name, model = resolve_model(category, object_type)
         return cls(
@@ -100,10 +102,19 @@ class _Target:
             category=kind,
             object_type=object_name,
             model=model,
-            page_size=_validate.limit(page_size, "page_size"),
+            page_size=_validate.limit(page_size, size_param),
             query=_query(query),
             updated_gte=_validate.updated_gte(updated_gte),
         )
+
+    def params(self, offset: int) -> dict[str, str | int]:
+        """The query parameters of the page at ``offset``."""
+        params: dict[str, str | int] = {"limit": self.page_size, "offset": offset}
+        if self.query is not None:
+            params["query"] = self.query
+        if self.updated_gte is not None:
+            params["updated_gte"] = self.updated_gte
+        return params
 
 
 class AsyncRecords(AsyncResource):
@@ -193,16 +204,12 @@ class AsyncRecords(AsyncResource):
             APIConnectionError: No answer (``APITimeoutError`` on a timeout).
             ResponseDecodeError: The answer is not a list of such records.
         """
-        kind, object_name, model = resolve_model(category, object_type)
+        target = _Target.of(
+            connection_id, category, object_type, limit, query, updated_gte, size_param="limit"
+        )
         return await self._page(
-            _validate.connection_id(connection_id),
-            kind,
-            object_name,
-            model,
-            limit=_validate.limit(limit),
-            offset=_validate.offset(offset),
-            query=_query(query),
-            updated_gte=_validate.updated_gte(updated_gte),
+            target,
+            _validate.offset(offset),
             timeout=timeout,
             max_retries=max_retries,
             extra_headers=extra_headers,
@@ -210,60 +217,43 @@ class AsyncRecords(AsyncResource):
 
     async def _page(
         self,
-        connection_id: str,
-        category: Category,
-        object_type: str,
-        model: type[R],
-        *,
-        limit: int,
+        target: _Target,
         offset: int,
-        query: str | None,
-        updated_gte: str | None,
-        timeout: float | Timeout | NotGiven | None = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> Page[R]:
-        """Fetch and decode one page; arguments are already validated."""
+        *,
+        timeout: float | Timeout | NotGiven | None,
+        max_retries: int | NotGiven,
+        extra_headers: Mapping[str, str] | None,
+    ) -> Page[Any]:
+        """Fetch and decode one page."""
         response = await self._request_page(
-            connection_id,
-            category,
-            object_type,
-            limit=limit,
-            offset=offset,
-            query=query,
-            updated_gte=updated_gte,
+            target,
+            offset,
             timeout=timeout,
             max_retries=max_retries,
             extra_headers=extra_headers,
         )
-        items, listed = self._client._decode_list(response, model)
+        items, listed = self._client._decode_list(response, target.model)
         return Page(
-            items=items, offset=offset, limit=limit, total=listed.total, has_more=listed.has_more
+            items=items,
+            offset=offset,
+            limit=target.page_size,
+            total=listed.total,
+            has_more=listed.has_more,
         )
 
     async def _request_page(
         self,
-        connection_id: str,
-        category: Category,
-        object_type: str,
-        *,
-        limit: int,
+        target: _Target,
         offset: int,
-        query: str | None,
-        updated_gte: str | None,
+        *,
         timeout: float | Timeout | NotGiven | None,
         max_retries: int | NotGiven,
         extra_headers: Mapping[str, str] | None,
     ) -> Response:
-        params: dict[str, str | int] = {"limit": limit, "offset": offset}
-        if query is not None:
-            params["query"] = query
-        if updated_gte is not None:
-            params["updated_gte"] = updated_gte
         return await self._client._request(
             "GET",
-            (connection_id, category.value, object_type),
-            params=params,
+            (target.connection_id, target.category.value, target.object_type),
+            params=target.params(offset),
             timeout=timeout,
             max_retries=max_retries,
             extra_headers=extra_headers,
@@ -357,14 +347,8 @@ class AsyncRecords(AsyncResource):
         offset = 0
         while True:
             page = await self._page(
-                target.connection_id,
-                target.category,
-                target.object_type,
-                target.model,
-                limit=target.page_size,
-                offset=offset,
-                query=target.query,
-                updated_gte=target.updated_gte,
+                target,
+                offset,
                 timeout=timeout,
                 max_retries=max_retries,
                 extra_headers=extra_headers,
@@ -565,16 +549,7 @@ class AsyncRecords(AsyncResource):
 
         async def fetch(offset: int) -> Response:
             return await self._request_page(
-                target.connection_id,
-                target.category,
-                target.object_type,
-                limit=target.page_size,
-                offset=offset,
-                query=target.query,
-                updated_gte=target.updated_gte,
-                timeout=timeout,
-                max_retries=retries,
-                extra_headers=extra_headers,
+                target, offset, timeout=timeout, max_retries=retries, extra_headers=extra_headers
             )
 
         return AsyncExport(

@@ -23,6 +23,7 @@ import attrs
 from ._converter import converter, structure_list
 from ._errors import ExportError, LizaError, LizaValidationError, ResponseDecodeError
 from ._http import Response, decoding, read_list
+from ._pagination import ends_data
 
 __all__ = ["AsyncExport", "ExportCheckpoint", "ExportStats", "RawPage"]
 
@@ -159,11 +160,12 @@ class RawPage:
     @property
     def is_last(self) -> bool:
         """Whether no records follow (the end rules of design.md §2)."""
-        return (
-            not self.items
-            or len(self.items) < self.limit
-            or self.has_more is False
-            or (self.total is not None and self.offset + len(self.items) >= self.total)
+        return ends_data(
+            offset=self.offset,
+            count=len(self.items),
+            limit=self.limit,
+            total=self.total,
+            has_more=self.has_more,
         )
 
 

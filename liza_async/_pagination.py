@@ -7,12 +7,36 @@ from typing import Generic, TypeVar
 
 import attrs
 
-__all__ = ["MAX_LIMIT", "Page"]
+__all__ = ["MAX_LIMIT", "Page", "ends_data"]
 
 T = TypeVar("T")
 
 MAX_LIMIT = 100
 """The largest page the API serves."""
+
+
+def ends_data(
+    *, offset: int, count: int, limit: int, total: int | None, has_more: bool | None
+) -> bool:
+    """Whether a page is the last one (design.md §2; a total is never required).
+
+    Args:
+        offset: The page's offset.
+        count: The records it holds.
+        limit: The page size asked for.
+        total: The total the API reported, if any.
+        has_more: The API's has-more flag, if any.
+
+    Returns:
+        True for an empty page, a page shorter than its limit, ``has_more`` false, or an
+        offset that reaches the total.
+    """
+    return (
+        count == 0
+        or count < limit
+        or has_more is False
+        or (total is not None and offset + count >= total)
+    )
 
 
 @attrs.frozen
@@ -47,11 +71,12 @@ class Page(Generic[T]):
         True for an empty page, a page shorter than its limit, ``has_more`` false, or an offset
         that reaches the total. A total is never required.
         """
-        return (
-            not self.items
-            or len(self.items) < self.limit
-            or self.has_more is False
-            or (self.total is not None and self.next_offset >= self.total)
+        return ends_data(
+            offset=self.offset,
+            count=len(self.items),
+            limit=self.limit,
+            total=self.total,
+            has_more=self.has_more,
         )
 
     def __iter__(self) -> Iterator[T]:
